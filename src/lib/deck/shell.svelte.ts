@@ -1,0 +1,80 @@
+import { createContext } from 'svelte';
+import type { DeckAction } from './keys';
+import {
+	firstStep,
+	lastStep,
+	nextPosition,
+	previousPosition,
+	type DeckEntry,
+	type Position
+} from './navigation';
+import { Theme } from './theme.svelte';
+import type { UrlSync } from './url-sync.svelte';
+
+/**
+ * The deck shell's state: where we are, the overlays, the theme. One instance lives in the
+ * root layout; pages read it through `getDeckShell()`.
+ */
+export class DeckShell {
+	readonly theme = new Theme();
+	helpOpen = $state(false);
+	blank = $state(false);
+	/** The concept and step on screen; null on the index. */
+	position = $state<Position | null>(null);
+	/** The concept page's URL writer, so navigation first saves pending settings. */
+	urlSync: UrlSync | null = null;
+	/** Set when fullscreen was refused (no user gesture, iframe without permission). */
+	message = $state<string | null>(null);
+
+	constructor(
+		readonly deck: readonly DeckEntry[],
+		private readonly navigate: (to: Position, keepSettings: boolean) => void
+	) {}
+
+	go(to: Position | null): void {
+		if (!to) return;
+		const here = this.position;
+		const keep = here !== null && here.slug === to.slug;
+		this.urlSync?.flush();
+		this.navigate(to, keep);
+	}
+
+	perform(action: DeckAction): void {
+		switch (action) {
+			case 'next':
+				return this.go(nextPosition(this.deck, this.position));
+			case 'previous':
+				return this.go(previousPosition(this.deck, this.position));
+			case 'first':
+				return this.go(this.position && firstStep(this.position));
+			case 'last':
+				return this.go(this.position && lastStep(this.deck, this.position));
+			case 'fullscreen':
+				return void this.toggleFullscreen();
+			case 'theme':
+				return this.theme.toggle();
+			case 'blank':
+				this.blank = !this.blank;
+				return;
+			case 'help':
+				this.helpOpen = !this.helpOpen;
+				return;
+			case 'close':
+				this.helpOpen = false;
+				this.blank = false;
+				this.message = null;
+				return;
+		}
+	}
+
+	async toggleFullscreen(): Promise<void> {
+		try {
+			if (document.fullscreenElement) await document.exitFullscreen();
+			else await document.documentElement.requestFullscreen();
+		} catch (error) {
+			this.message = `Fullscreen is not available here (${(error as Error).message}). Try F11.`;
+		}
+	}
+}
+
+export const [getDeckShell, setDeckShell] = createContext<DeckShell>();
