@@ -1,0 +1,99 @@
+/**
+ * Creating engines. GPU.js is imported only here and only dynamically, so nothing loads it during
+ * prerendering. Every GPU.js mode is proven by a probe kernel: GPU.js silently degrades some modes
+ * (a webasm kernel it cannot compile runs on cpu), so a mode counts as present only when a kernel
+ * really ran in it and returned the right numbers.
+ */
+import type { AsyncEngine, SyncEngine } from './engine';
+import type { Backend } from './types';
+import { createGpuEngine, type GpuInstance, type GpuMode } from './gpu/engine';
+import { createJsEngine } from './js';
+
+/** The fallback chain, fastest hardware first; `js` never fails. */
+export const CHAIN: readonly Backend[] = ['webgpu', 'webgl2', 'webgl', 'headlessgl', 'webasm', 'cpu', 'js'];
+
+export interface EngineEntry {
+	backend: Backend;
+	/** Synchronous engine, absent for webgpu (no synchronous readback exists). */
+	sync?: SyncEngine;
+	async?: AsyncEngine;
+	/** The GL context (webgl, webgl2, headlessgl), for context-loss checks and tests. */
+	context?: unknown;
+	dispose(): void;
+}
+
+interface GpuStatic {
+	new (settings: { mode: string }): GpuInstance;
+	isWebGL2Supported?: boolean;
+	isWebGLSupported?: boolean;
+	isHeadlessGLSupported?: boolean;
+	isWebGPUAvailable?: () => Promise<boolean>;
+}
+
+async function loadGpu(): Promise<GpuStatic> {
+	const mod = (await import('gpu.js')) as unknown as { GPU?: GpuStatic; default?: { GPU?: GpuStatic } };
+	const GPU = mod.GPU ?? mod.default?.GPU;
+	if (!GPU) throw new Error('gpu.js did not export GPU');
+	return GPU;
+}
+
+function probeKernel(this: { thread: { x: number } }, x: number[]): number {
+	return x[this.thread.x] * 2 + 1;
+}
+
+async function presentHere(GPU: GpuStatic, mode: GpuMode): Promise<boolean> {
+	if (mode === 'webgl2') return GPU.isWebGL2Supported === true;
+	if (mode === 'webgl') return GPU.isWebGLSupported === true;
+	if (mode === 'headlessgl') return GPU.isHeadlessGLSupported === true;
+	if (mode === 'webgpu')
+		return typeof GPU.isWebGPUAvailable === 'function' && (await GPU.isWebGPUAvailable());
+	return true;
+}
+
+async function createGpuEntry(mode: GpuMode): Promise<EngineEntry> {
+	const GPU = await loadGpu();
+	if (!(await presentHere(GPU, mode))) throw new Error(`${mode} is not available here`);
+	const gpu = new GPU({ mode });
+	try {
+		const probe = gpu.createKernel(probeKernel, { output: [4], precision: 'single' });
+		const result = await Promise.resolve(probe(new Float32Array([1, 2, 3, 4])));
+		const ran = probe.kernel?.constructor.mode;
+		probe.destroy(true);
+		if (ran !== undefined && ran !== mode) throw new Error(`${mode} degraded to ${ran}`);
+		const numbers = Array.from(result as ArrayLike<number>);
+		if (numbers.join() !== '3,5,7,9') throw new Error(`${mode} probe returned ${numbers.join()}`);
+	} catch (e) {
+		void gpu.destroy();
+		throw e;
+	}
+	if (mode === 'webgpu') {
+		const async = createGpuEngine<Promise<Float32Array>>(gpu, mode, true);
+		return { backend: mode, async, dispose: () => async.dispose() };
+	}
+	const sync = createGpuEngine<Float32Array>(gpu, mode, false);
+	return { backend: mode, sync, context: gpu.context, dispose: () => sync.dispose() };
+}
+
+/** Creates the engine for one backend, or throws why it cannot run here. */
+export async function createEntry(backend: Backend): Promise<EngineEntry> {
+	if (backend === 'js') {
+		const sync = createJsEngine();
+		return { backend, sync, dispose: () => sync.dispose() };
+	}
+	return createGpuEntry(backend);
+}
+
+/** The backends that really run here, in chain order (each is created, probed and released). */
+export async function availableBackends(): Promise<Backend[]> {
+	const found: Backend[] = [];
+	for (const b of CHAIN) {
+		try {
+			const entry = await createEntry(b);
+			entry.dispose();
+			found.push(b);
+		} catch {
+			// not present here: that is the answer
+		}
+	}
+	return found;
+}

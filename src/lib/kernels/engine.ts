@@ -1,0 +1,54 @@
+/**
+ * The inner contract every backend implements: validated inputs, precomputed geometry, a flat
+ * Float32Array out. `R` is `Float32Array` for synchronous backends and a Promise of it for WebGPU.
+ */
+import type { ConvGeometry, PoolGeometry, Range1d } from './shape';
+
+export interface Engine<R = Float32Array> {
+	/** out[o] = Σ_k x[o + offset − (m−1) + k] · h[k], zero outside x. */
+	correlate1d(x: Float32Array, h: Float32Array, range: Range1d): R;
+	/** The same along both axes of a row-major [H,W] image; output [rows.length, cols.length]. */
+	correlate2d(
+		x: Float32Array,
+		height: number,
+		width: number,
+		h: Float32Array,
+		kh: number,
+		kw: number,
+		rows: Range1d,
+		cols: Range1d
+	): R;
+	/** Flat [n+m−1, n]: P[t][k] = x[k] · h[t−k], 0 outside h. */
+	flipShiftProducts(x: Float32Array, h: Float32Array): R;
+	/** Pearson correlation of every window signal[i..i+m) with the template. */
+	matchedNormalized(signal: Float32Array, template: Float32Array): R;
+	conv2d(input: Float32Array, weight: Float32Array, bias: Float32Array | undefined, g: ConvGeometry): R;
+	/** Per output cell, y·W+x of the first maximum in its window (as float32: exact below 2^24). */
+	maxPoolArgmax(input: Float32Array, g: PoolGeometry): R;
+	/** Gradient w.r.t. the input: each output cell's gradient summed into its argmax. */
+	maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): R;
+	pNormPool(input: Float32Array, g: PoolGeometry, p: number): R;
+	conv1x1(
+		input: Float32Array,
+		weight: Float32Array,
+		bias: Float32Array | undefined,
+		channels: number,
+		pixels: number,
+		filters: number
+	): R;
+	dispose(): void;
+}
+
+export type SyncEngine = Engine<Float32Array>;
+export type AsyncEngine = Engine<Promise<Float32Array>>;
+
+/** Operation names, for choosing a backend per operation and size. */
+export type OpName = Exclude<keyof Engine, 'dispose'>;
+
+/** One engine call: which operation, how much work (multiply-adds), and the length it must return. */
+export interface Part {
+	op: OpName;
+	work: number;
+	expected: number;
+	call: <R>(e: Engine<R>) => R;
+}

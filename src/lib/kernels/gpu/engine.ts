@@ -1,0 +1,195 @@
+/**
+ * A GPU.js backend behind the Engine contract. Kernels are built once per shape (sizes are
+ * compile-time constants, so loops have constant bounds) and cached by a key of kernel name and
+ * constants; `dispose()` destroys them and the GPU instance. Results are always copied into a fresh
+ * Float32Array, so a later call can never change (or be confused with) an earlier result.
+ */
+import type { Engine } from '../engine';
+import type { Backend } from '../types';
+import type { ConvGeometry, PoolGeometry, Range1d } from '../shape';
+import {
+	conv1x1Kernel,
+	conv2dKernel,
+	maxPoolArgmaxKernel,
+	maxPoolBackwardKernel,
+	pNormPoolKernel
+} from './kernels-cnn';
+import {
+	correlate1dKernel,
+	correlate2dKernel,
+	flipShiftKernel,
+	matchedNormalizedKernel
+} from './kernels-signal';
+
+/** float32 two-pass variance below this fraction of Σs² is rounding noise: treat it as zero. */
+export const GPU_ZERO_VARIANCE = 1e-6;
+
+export type GpuMode = Exclude<Backend, 'js'>;
+
+// Structural view of the parts of GPU.js used here (its own typings are loose about `this`).
+interface GpuKernel {
+	(...args: unknown[]): unknown;
+	destroy(removeCanvasReference?: boolean): void;
+	kernel?: { constructor: { mode?: string }; context?: unknown };
+}
+export interface GpuInstance {
+	createKernel(fn: unknown, settings: Record<string, unknown>): GpuKernel;
+	destroy(): Promise<void> | void;
+	context?: unknown;
+}
+
+function flatten(raw: unknown, expected: number): Float32Array {
+	if (raw instanceof Float32Array) return raw.slice();
+	if (Array.isArray(raw) || ArrayBuffer.isView(raw)) return Float32Array.from(raw as ArrayLike<number>);
+	throw new Error(`GPU.js returned ${typeof raw} instead of ${expected} numbers`);
+}
+
+export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boolean): Engine<R> {
+	const cache = new Map<string, GpuKernel>();
+	const lost = (): boolean => {
+		const gl = gpu.context as { isContextLost?: () => boolean } | undefined;
+		return typeof gl?.isContextLost === 'function' && gl.isContextLost();
+	};
+
+	function run(
+		name: string,
+		fn: unknown,
+		length: number,
+		constants: Record<string, number>,
+		args: unknown[]
+	): R {
+		const key = `${name}:${length}:${JSON.stringify(constants)}`;
+		let kernel = cache.get(key);
+		if (!kernel) {
+			kernel = gpu.createKernel(fn, {
+				output: [length],
+				constants,
+				precision: 'single',
+				tactic: 'precision'
+			});
+			cache.set(key, kernel);
+		}
+		if (lost()) throw new Error(`${mode}: the GL context is lost`);
+		const raw = kernel(...args);
+		if (isAsync) return Promise.resolve(raw).then((r) => flatten(r, length)) as R;
+		// a lost context makes GL return zeros instead of failing: check after the readback
+		if (lost()) throw new Error(`${mode}: the GL context was lost during the call`);
+		return flatten(raw, length) as R;
+	}
+
+	return {
+		correlate1d(x: Float32Array, h: Float32Array, range: Range1d) {
+			const constants = { n: x.length, m: h.length, shift: range.offset - (h.length - 1) };
+			return run('correlate1d', correlate1dKernel, range.length, constants, [x, h]);
+		},
+		correlate2d(x, H, W, h, kh, kw, rows, cols) {
+			const constants = {
+				H,
+				W,
+				kh,
+				kw,
+				outW: cols.length,
+				rowShift: rows.offset - (kh - 1),
+				colShift: cols.offset - (kw - 1)
+			};
+			return run('correlate2d', correlate2dKernel, rows.length * cols.length, constants, [x, h]);
+		},
+		flipShiftProducts(x, h) {
+			const length = (x.length + h.length - 1) * x.length;
+			return run('flipShift', flipShiftKernel, length, { n: x.length, m: h.length }, [x, h]);
+		},
+		matchedNormalized(signal, template) {
+			const m = template.length;
+			let mean = 0;
+			for (const t of template) mean += t / m;
+			const centred = template.map((t) => t - mean);
+			let tt = 0;
+			for (const t of centred) tt += t * t;
+			const constants = { m, zero: GPU_ZERO_VARIANCE };
+			return run('matched', matchedNormalizedKernel, signal.length - m + 1, constants, [signal, centred, tt]);
+		},
+		conv2d(input, weight, bias, g: ConvGeometry) {
+			const {
+				channels: C,
+				height: H,
+				width: W,
+				kh,
+				kw,
+				stride,
+				padding,
+				outHeight: outH,
+				outWidth: outW
+			} = g;
+			const b = bias ?? new Float32Array(g.filters);
+			const constants = { C, H, W, kh, kw, stride, padding, outH, outW };
+			return run('conv2d', conv2dKernel, g.filters * outH * outW, constants, [input, weight, b]);
+		},
+		maxPoolArgmax(input, g: PoolGeometry) {
+			const { height: H, width: W, size, stride, outHeight: outH, outWidth: outW } = g;
+			const constants = { H, W, size, stride, outH, outW };
+			return run('maxPool', maxPoolArgmaxKernel, g.channels * outH * outW, constants, [input]);
+		},
+		maxPoolBackward(grad, argmax, g: PoolGeometry) {
+			const { rowStart, colStart, spanY, spanX } = argmaxSpans(argmax, g);
+			const constants = { H: g.height, W: g.width, outH: g.outHeight, outW: g.outWidth, spanY, spanX };
+			const length = g.channels * g.height * g.width;
+			return run('maxPoolBack', maxPoolBackwardKernel, length, constants, [
+				grad,
+				Float32Array.from(argmax),
+				rowStart,
+				colStart
+			]);
+		},
+		pNormPool(input, g: PoolGeometry, p: number) {
+			const { height: H, width: W, size, stride, outHeight: outH, outWidth: outW } = g;
+			const constants = { H, W, size, stride, outH, outW, isMax: p === Infinity ? 1 : 0 };
+			const pArg = p === Infinity ? 1 : p;
+			return run('pNorm', pNormPoolKernel, g.channels * outH * outW, constants, [input, pArg]);
+		},
+		conv1x1(input, weight, bias, C, P, F) {
+			const b = bias ?? new Float32Array(F);
+			return run('conv1x1', conv1x1Kernel, F * P, { C, P }, [input, weight, b]);
+		},
+		dispose() {
+			for (const k of cache.values()) k.destroy(true);
+			cache.clear();
+			void gpu.destroy();
+		}
+	};
+}
+
+/**
+ * For the gather-form backward kernel: for every input row (column), the first output row (column)
+ * whose argmax lies in it, and how many output rows (columns) at most can point at one input row.
+ */
+export function argmaxSpans(argmax: Int32Array, g: PoolGeometry) {
+	const first = (n: number) => new Float32Array(n).fill(Infinity);
+	const rowStart = first(g.height);
+	const rowEnd = new Float32Array(g.height).fill(-1);
+	const colStart = first(g.width);
+	const colEnd = new Float32Array(g.width).fill(-1);
+	const per = g.outHeight * g.outWidth;
+	for (let i = 0; i < argmax.length; i++) {
+		const r = i % per;
+		const oy = Math.floor(r / g.outWidth);
+		const ox = r - oy * g.outWidth;
+		const y = Math.floor(argmax[i] / g.width);
+		const x = argmax[i] - y * g.width;
+		rowStart[y] = Math.min(rowStart[y], oy);
+		rowEnd[y] = Math.max(rowEnd[y], oy);
+		colStart[x] = Math.min(colStart[x], ox);
+		colEnd[x] = Math.max(colEnd[x], ox);
+	}
+	let spanY = 1;
+	let spanX = 1;
+	for (let y = 0; y < g.height; y++) {
+		if (rowEnd[y] < 0)
+			rowStart[y] = g.outHeight; // no output points here: the loop finds nothing
+		else spanY = Math.max(spanY, rowEnd[y] - rowStart[y] + 1);
+	}
+	for (let x = 0; x < g.width; x++) {
+		if (colEnd[x] < 0) colStart[x] = g.outWidth;
+		else spanX = Math.max(spanX, colEnd[x] - colStart[x] + 1);
+	}
+	return { rowStart, colStart, spanY, spanX };
+}

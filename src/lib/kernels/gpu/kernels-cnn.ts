@@ -1,0 +1,138 @@
+/** GPU.js kernels for the CNN layers: conv2d, pooling, pooling's backward pass and the 1×1 conv. */
+import type { KernelThis } from './this';
+
+/** Flat [F, outH, outW]. Constants: C, H, W, kh, kw, stride, padding, outH, outW. */
+export function conv2dKernel(this: KernelThis, input: number[], weight: number[], bias: number[]): number {
+	const plane = this.constants.outH * this.constants.outW;
+	const f = Math.floor((this.thread.x + 0.5) / plane);
+	const rest = this.thread.x - f * plane;
+	const oy = Math.floor((rest + 0.5) / this.constants.outW);
+	const ox = rest - oy * this.constants.outW;
+	const y0 = oy * this.constants.stride - this.constants.padding;
+	const x0 = ox * this.constants.stride - this.constants.padding;
+	let s = bias[f];
+	for (let c = 0; c < this.constants.C; c++) {
+		for (let i = 0; i < this.constants.kh; i++) {
+			const y = y0 + i;
+			if (y >= 0 && y < this.constants.H) {
+				for (let j = 0; j < this.constants.kw; j++) {
+					const x = x0 + j;
+					if (x >= 0 && x < this.constants.W) {
+						const w = weight[((f * this.constants.C + c) * this.constants.kh + i) * this.constants.kw + j];
+						s += input[(c * this.constants.H + y) * this.constants.W + x] * w;
+					}
+				}
+			}
+		}
+	}
+	return s;
+}
+
+/** Per output cell, y·W+x of the first maximum (first NaN wins). Constants: H, W, size, stride, outH, outW. */
+export function maxPoolArgmaxKernel(this: KernelThis, input: number[]): number {
+	const plane = this.constants.outH * this.constants.outW;
+	const c = Math.floor((this.thread.x + 0.5) / plane);
+	const rest = this.thread.x - c * plane;
+	const oy = Math.floor((rest + 0.5) / this.constants.outW);
+	const ox = rest - oy * this.constants.outW;
+	const y0 = oy * this.constants.stride;
+	const x0 = ox * this.constants.stride;
+	const base = c * this.constants.H * this.constants.W;
+	let best = y0 * this.constants.W + x0;
+	let bv = input[base + best];
+	for (let i = 0; i < this.constants.size; i++) {
+		const y = y0 + i;
+		if (y < this.constants.H) {
+			for (let j = 0; j < this.constants.size; j++) {
+				const x = x0 + j;
+				if (x < this.constants.W) {
+					const v = input[base + y * this.constants.W + x];
+					if (bv === bv && (v > bv || v !== v)) {
+						bv = v;
+						best = y * this.constants.W + x;
+					}
+				}
+			}
+		}
+	}
+	return best;
+}
+
+/**
+ * Gather form of the max-pool gradient: input cell (c,y,x) sums the output cells whose argmax is
+ * y·W+x. rowStart/colStart (host-computed) bound where those cells can be, spans bound the loops.
+ * Constants: H, W, outH, outW, spanY, spanX.
+ */
+export function maxPoolBackwardKernel(
+	this: KernelThis,
+	grad: number[],
+	argmax: number[],
+	rowStart: number[],
+	colStart: number[]
+): number {
+	const plane = this.constants.H * this.constants.W;
+	const c = Math.floor((this.thread.x + 0.5) / plane);
+	const target = this.thread.x - c * plane;
+	const y = Math.floor((target + 0.5) / this.constants.W);
+	const x = target - y * this.constants.W;
+	let s = 0;
+	for (let i = 0; i < this.constants.spanY; i++) {
+		const oy = rowStart[y] + i;
+		if (oy < this.constants.outH) {
+			for (let j = 0; j < this.constants.spanX; j++) {
+				const ox = colStart[x] + j;
+				if (ox < this.constants.outW) {
+					const o = (c * this.constants.outH + oy) * this.constants.outW + ox;
+					if (Math.abs(argmax[o] - target) < 0.5) {
+						s += grad[o];
+					}
+				}
+			}
+		}
+	}
+	return s;
+}
+
+/** (Σ|x|^p)^(1/p) over the in-bounds window, or max|x| when constants.isMax is 1. */
+export function pNormPoolKernel(this: KernelThis, input: number[], p: number): number {
+	const plane = this.constants.outH * this.constants.outW;
+	const c = Math.floor((this.thread.x + 0.5) / plane);
+	const rest = this.thread.x - c * plane;
+	const oy = Math.floor((rest + 0.5) / this.constants.outW);
+	const ox = rest - oy * this.constants.outW;
+	const base = c * this.constants.H * this.constants.W;
+	let s = 0;
+	for (let i = 0; i < this.constants.size; i++) {
+		const y = oy * this.constants.stride + i;
+		if (y < this.constants.H) {
+			for (let j = 0; j < this.constants.size; j++) {
+				const x = ox * this.constants.stride + j;
+				if (x < this.constants.W) {
+					const a = Math.abs(input[base + y * this.constants.W + x]);
+					if (this.constants.isMax > 0.5) {
+						if (a > s || a !== a) {
+							s = a;
+						}
+					} else {
+						s += Math.pow(a, p);
+					}
+				}
+			}
+		}
+	}
+	if (this.constants.isMax > 0.5) {
+		return s;
+	}
+	return Math.pow(s, 1 / p);
+}
+
+/** Flat [F, P]: bias[f] + Σ_c weight[f,c] · input[c, i]. Constants: C, P. */
+export function conv1x1Kernel(this: KernelThis, input: number[], weight: number[], bias: number[]): number {
+	const f = Math.floor((this.thread.x + 0.5) / this.constants.P);
+	const i = this.thread.x - f * this.constants.P;
+	let s = bias[f];
+	for (let c = 0; c < this.constants.C; c++) {
+		s += input[c * this.constants.P + i] * weight[f * this.constants.C + c];
+	}
+	return s;
+}

@@ -1,0 +1,71 @@
+/** Public types of the kernel set (design.md, "The kernel set's public API"). */
+
+export type Mode = 'full' | 'same' | 'valid';
+
+/** Row-major data with its shape, e.g. `[C, H, W]`. */
+export interface Tensor {
+	readonly shape: readonly number[];
+	readonly data: Float32Array;
+}
+
+/** 'cpu' is GPU.js's CPU mode; 'js' is flipshift's own hand-tuned TypeScript loops (no GPU.js). */
+export type Backend = 'webgpu' | 'webgl2' | 'webgl' | 'headlessgl' | 'webasm' | 'cpu' | 'js';
+
+export interface PoolOptions {
+	size: number;
+	/** Default: `size`. */
+	stride?: number;
+	ceilMode?: boolean;
+}
+
+export interface Conv2dOptions {
+	stride?: number;
+	padding?: number;
+}
+
+export interface MatchedFilterResult {
+	/** `correlate1d(signal, template, 'valid')`. */
+	output: Float32Array;
+	/** Pearson correlation of each window with the template (0 where either has zero variance). */
+	normalized: Float32Array;
+	/** First index of the maximum of `output`. */
+	peakIndex: number;
+}
+
+export interface MaxPoolResult {
+	output: Tensor;
+	/** Per output cell, the flat index `y*W+x` inside its channel of the first maximum. */
+	argmax: Int32Array;
+}
+
+/** The operations; every method validates its arguments and throws an Error that says what is wrong. */
+export interface KernelOps {
+	convolve1d(x: Float32Array, h: Float32Array, mode?: Mode): Float32Array;
+	correlate1d(x: Float32Array, h: Float32Array, mode?: Mode): Float32Array;
+	convolve2d(x: Tensor, h: Tensor, mode?: Mode): Tensor;
+	correlate2d(x: Tensor, h: Tensor, mode?: Mode): Tensor;
+	flipShiftProducts(x: Float32Array, h: Float32Array): Tensor;
+	matchedFilter(signal: Float32Array, template: Float32Array): MatchedFilterResult;
+	conv2d(input: Tensor, weight: Tensor, bias?: Float32Array, opts?: Conv2dOptions): Tensor;
+	maxPool2d(input: Tensor, opts: PoolOptions): MaxPoolResult;
+	maxPool2dBackward(gradOutput: Tensor, argmax: Int32Array, inputShape: readonly number[]): Tensor;
+	pNormPool2d(input: Tensor, opts: PoolOptions & { p: number }): Tensor;
+	conv1x1(input: Tensor, weight: Tensor, bias?: Float32Array): Tensor;
+}
+
+/** The same operations returning Promises (WebGPU can only read results back asynchronously). */
+export type AsyncKernelOps = {
+	[K in keyof KernelOps]: (...args: Parameters<KernelOps[K]>) => Promise<ReturnType<KernelOps[K]>>;
+};
+
+export interface KernelSet extends KernelOps {
+	/** What actually ran the most recent call (before any call: the first choice). */
+	readonly backend: Backend;
+	/**
+	 * The same operations as Promises. Only here can WebGPU run (it has no synchronous readback);
+	 * on every other backend they resolve the synchronous result.
+	 */
+	readonly async: AsyncKernelOps;
+	/** Destroys every built kernel and GPU instance. */
+	dispose(): void;
+}
