@@ -37,3 +37,19 @@ export function dragX(
 		};
 	};
 }
+
+/** Pointer drag along y: calls `ony` with the data value under the pointer while the button is down. */
+export function dragY(
+	scale: ScaleLinear<number, number>,
+	ony: (value: number) => void
+): Attachment<SVGElement> {
+	return (element) => {
+		const behaviour = drag<SVGElement, unknown>()
+			.container(() => element.ownerSVGElement ?? (element as unknown as SVGSVGElement))
+			.on('start drag', (event: { y: number }) => ony(scale.invert(event.y)));
+		select(element).call(behaviour);
+		return () => {
+			select(element).on('.drag', null);
+		};
+	};
+}
