@@ -1,5 +1,6 @@
 import type { DeckEntry } from '$lib/deck/navigation';
 import { steps as activationSteps } from './activations/steps';
+import { steps as projectionSteps } from './projections/steps';
 import type { Concept } from './types';
 
 /** The lecture's own agenda (the deck's first slide); this class covers the last item. */
@@ -36,7 +37,8 @@ export const CONCEPTS: readonly Concept[] = [
 		description: 'A layer is a projection wᵀx; two linear layers collapse into one.',
 		slides: 'Projections and NN weights: wᵀx, Wᵀx, Fisher/LDA projection VᵀWᵀx = (WV)ᵀx',
 		shows: 'A two-class point cloud; drag w₁ and w₂ and see every projection and the class histograms; the LDA direction computed; (WV)ᵀx collapsing unless a non-linearity sits between the layers.',
-		steps: []
+		steps: projectionSteps,
+		load: () => import('./projections/Explainer.svelte')
 	},
 	{
 		slug: 'shift',
