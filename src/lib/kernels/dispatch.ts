@@ -52,7 +52,6 @@ export class Dispatcher {
 		if (!first) return usable;
 		const rank = CHAIN.indexOf(first.backend);
 		return [first, ...usable.filter((e) => CHAIN.indexOf(e.backend) > rank)];
-
 	}
 
 	private fail(entry: EngineEntry): void {

@@ -76,6 +76,9 @@ export function matchedNormalizedKernel(
 		s2 += v * v;
 		st += d * centred[k];
 	}
+	if (ss !== ss || st !== st) {
+		return ss + st; // NaN in the window propagates (numpy), rather than reading as "no variance"
+	}
 	if (ss > this.constants.zero * s2 && tt > 0) {
 		return st / Math.sqrt(ss * tt);
 	}

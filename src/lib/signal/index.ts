@@ -1,0 +1,4 @@
+/** Seeded data for the demos: random numbers, noise, pulses and templates. */
+export * from './random';
+export * from './noise';
+export * from './pulses';
