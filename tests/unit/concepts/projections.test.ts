@@ -45,15 +45,15 @@ const FIXTURE = [
 ];
 
 describe('projections: Fisher / LDA', () => {
-	it('classStats(fixture) gives numpy’s means and S_w = [[5, 1], [1, 5.8]]', () => {
+	it('classStats(fixture) gives numpy’s means and S_w = [[0.5, 0.1], [0.1, 0.58]]', () => {
 		const s = classStats(FIXTURE);
 		expect(s.mean0[0]).toBeCloseTo(0, 12);
 		expect(s.mean0[1]).toBeCloseTo(1, 12);
 		expect(s.mean1[0]).toBeCloseTo(2.5, 12);
 		expect(s.mean1[1]).toBeCloseTo(0.2, 12);
-		expect(s.scatter[0][0]).toBeCloseTo(5, 12);
-		expect(s.scatter[0][1]).toBeCloseTo(1, 12);
-		expect(s.scatter[1][1]).toBeCloseTo(5.8, 12);
+		expect(s.scatter[0][0]).toBeCloseTo(0.5, 12);
+		expect(s.scatter[0][1]).toBeCloseTo(0.1, 12);
+		expect(s.scatter[1][1]).toBeCloseTo(0.58, 12);
 	});
 
 	it('ldaDirection(fixture) = numpy (0.9203850467554819, -0.3910132551575577)', () => {
@@ -62,11 +62,11 @@ describe('projections: Fisher / LDA', () => {
 		expect(Math.abs(v[1] - -0.3910132551575577)).toBeLessThan(TOL);
 	});
 
-	it('fisherCriterion on the fixture: J(lda)=1.5517857…, J([1,0])=1.25, J([0,1])=0.1103448…', () => {
+	it('fisherCriterion on the fixture: J(lda)=15.517857…, J([1,0])=12.5, J([0,1])=1.1034482…', () => {
 		const s = classStats(FIXTURE);
-		expect(Math.abs(fisherCriterion(ldaDirection(s), s) - 1.5517857142857145)).toBeLessThan(TOL);
-		expect(Math.abs(fisherCriterion([1, 0], s) - 1.25)).toBeLessThan(TOL);
-		expect(Math.abs(fisherCriterion([0, 1], s) - 0.11034482758620692)).toBeLessThan(TOL);
+		expect(Math.abs(fisherCriterion(ldaDirection(s), s) - 15.517857142857146)).toBeLessThan(TOL);
+		expect(Math.abs(fisherCriterion([1, 0], s) - 12.5)).toBeLessThan(TOL);
+		expect(Math.abs(fisherCriterion([0, 1], s) - 1.1034482758620692)).toBeLessThan(TOL);
 	});
 
 	it('fisherCriterion is largest at the LDA direction among 360 directions (seed 7 cloud)', () => {
@@ -136,9 +136,15 @@ describe('projections: steps', () => {
 });
 
 describe('ProjectionsModel', () => {
-	it('defaults with an empty URL: seed 7, w1=[1.5,1], w2=[-0.6,1.6], pt 0, relu on', () => {
+	it('defaults with an empty URL: seed 7, w1=[1.5,1], w2=[-0.6,1.6], relu on', () => {
 		const m = new ProjectionsModel(reader(''));
-		expect(m.toParams()).toEqual({ seed: 7, w1x: 1.5, w1y: 1, w2x: -0.6, w2y: 1.6, pt: 0, relu: true });
+		const { pt: _pt, ...rest } = m.toParams();
+		expect(rest).toEqual({ seed: 7, w1x: 1.5, w1y: 1, w2x: -0.6, w2y: 1.6, relu: true });
+	});
+
+	it('the default probe is a point where the ReLU changes the output (so the last step shows ≠)', () => {
+		const r = new ProjectionsModel(reader('')).probeResult(true);
+		expect(Math.abs(r.stacked - r.merged)).toBeGreaterThan(1e-6);
 	});
 
 	it('URL round trip: toParams → withParams → new model gives the same settings', () => {

@@ -52,7 +52,10 @@ export function makeCloud(seed: number, perClass = 60): LabelledPoint[] {
 export interface ClassStats {
 	readonly mean0: Vec2;
 	readonly mean1: Vec2;
-	/** Within-class scatter S_w = Σ_c Σ_{i∈c} (xᵢ − μ_c)(xᵢ − μ_c)ᵀ (sums, not averages). */
+	/**
+	 * Pooled within-class covariance S_w = (1/N) Σ_c Σ_{i∈c} (xᵢ − μ_c)(xᵢ − μ_c)ᵀ. The 1/N keeps
+	 * J(w) readable (near 1) whatever the cloud size; it does not move the LDA direction.
+	 */
 	readonly scatter: Mat2;
 }
 
@@ -76,6 +79,8 @@ export function classStats(points: readonly LabelledPoint[]): ClassStats {
 		sxy += dx * dy;
 		syy += dy * dy;
 	}
+	const n = Math.max(1, points.length);
+	[sxx, sxy, syy] = [sxx / n, sxy / n, syy / n];
 	return {
 		mean0: means[0],
 		mean1: means[1],

@@ -39,13 +39,27 @@ export class ProjectionsModel {
 		this.w1 = this.readVector(params, 'w1', [1.5, 1]);
 		this.w2 = this.readVector(params, 'w2', [-0.6, 1.6]);
 		const last = 2 * POINTS_PER_CLASS - 1;
-		this.probe = params.number('pt', { min: 0, max: last, fallback: 0, integer: true });
+		this.probe = params.number('pt', {
+			min: 0,
+			max: last,
+			fallback: this.firstReluDisagreement(),
+			integer: true
+		});
 		this.relu = params.boolean('relu', true);
 	}
 
 	private readVector(params: ParamReader, name: string, fallback: Vec2): Vec2 {
 		const spec = (i: 0 | 1) => ({ min: PLANE[0], max: PLANE[1], fallback: fallback[i] });
 		return constrain([params.number(`${name}x`, spec(0)), params.number(`${name}y`, spec(1))]);
+	}
+
+	/** The default probe: the first point where the ReLU changes the answer, so the last step shows it. */
+	private firstReluDisagreement(): number {
+		const index = this.points.findIndex((p) => {
+			const r = twoLayers(this.w1, this.w2, this.v, [p.x, p.y], true);
+			return Math.abs(r.stacked - r.merged) > 1e-6;
+		});
+		return Math.max(0, index);
 	}
 
 	setVector(which: 'w1' | 'w2', to: Vec2): void {
