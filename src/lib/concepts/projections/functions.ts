@@ -2,7 +2,7 @@
  * The maths of the projections demo: a two-class cloud, projections wᵀx, Fisher's linear
  * discriminant, and two linear layers with and without a ReLU between them. Pure, no DOM.
  */
-import { seededNormal, seededUniform } from './random';
+import { createRng, normal } from '$lib/signal';
 
 export type Vec2 = readonly [number, number];
 /** A 2×2 matrix as rows: [[a, b], [c, d]]. */
@@ -30,7 +30,7 @@ export function footOnLine(p: Vec2, w: Vec2): Vec2 {
  * separate them (LDA) is visibly not the line between their means.
  */
 export function makeCloud(seed: number, perClass = 60): LabelledPoint[] {
-	const normal = seededNormal(seededUniform(seed));
+	const rng = createRng(seed);
 	const angle = (35 * Math.PI) / 180;
 	const [c, s] = [Math.cos(angle), Math.sin(angle)];
 	const [long, short] = [1.5, 0.42];
@@ -41,8 +41,8 @@ export function makeCloud(seed: number, perClass = 60): LabelledPoint[] {
 	const points: LabelledPoint[] = [];
 	for (const label of [0, 1] as const) {
 		for (let i = 0; i < perClass; i++) {
-			const a = long * normal();
-			const b = short * normal();
+			const a = long * normal(rng);
+			const b = short * normal(rng);
 			points.push({ x: means[label][0] + c * a - s * b, y: means[label][1] + s * a + c * b, label });
 		}
 	}
