@@ -43,10 +43,11 @@ function findFile(root, pathname) {
 export function serveDir(dir, port = 0) {
 	const root = resolve(dir);
 	const server = createServer((req, res) => {
-		let file = null;
+		let file;
 		try {
 			file = findFile(root, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
 		} catch {
+			// A malformed path (bad percent-encoding) is simply not found.
 			file = null;
 		}
 		const status = file ? 200 : 404;

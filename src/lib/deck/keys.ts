@@ -4,15 +4,7 @@
  */
 
 export type DeckAction =
-	| 'next'
-	| 'previous'
-	| 'first'
-	| 'last'
-	| 'fullscreen'
-	| 'theme'
-	| 'blank'
-	| 'help'
-	| 'close';
+	'next' | 'previous' | 'first' | 'last' | 'fullscreen' | 'theme' | 'blank' | 'help' | 'close';
 
 export interface KeyBinding {
 	readonly keys: readonly string[];
@@ -22,7 +14,11 @@ export interface KeyBinding {
 
 /** The table the help overlay and the README show; `keys` are `KeyboardEvent.key` values. */
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-	{ keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' '], label: 'Next step (then next concept)', action: 'next' },
+	{
+		keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' '],
+		label: 'Next step (then next concept)',
+		action: 'next'
+	},
 	{ keys: ['ArrowLeft', 'ArrowUp', 'PageUp'], label: 'Previous step', action: 'previous' },
 	{ keys: ['Home'], label: 'First step of this concept', action: 'first' },
 	{ keys: ['End'], label: 'Last step of this concept', action: 'last' },
