@@ -37,9 +37,10 @@ async function loadGpu(): Promise<GpuStatic> {
 	return GPU;
 }
 
-function probeKernel(this: { thread: { x: number } }, x: number[]): number {
+/** Source text like every kernel here (see gpu/kernels-signal.ts). */
+const probeKernel = `function probe(x) {
 	return x[this.thread.x] * 2 + 1;
-}
+}`;
 
 async function presentHere(GPU: GpuStatic, mode: GpuMode): Promise<boolean> {
 	if (mode === 'webgl2') return GPU.isWebGL2Supported === true;
@@ -48,6 +49,14 @@ async function presentHere(GPU: GpuStatic, mode: GpuMode): Promise<boolean> {
 	if (mode === 'webgpu')
 		return typeof GPU.isWebGPUAvailable === 'function' && (await GPU.isWebGPUAvailable());
 	return true;
+}
+
+function glVersionMatches(context: unknown, mode: GpuMode): boolean {
+	const gl2 = typeof WebGL2RenderingContext !== 'undefined' && context instanceof WebGL2RenderingContext;
+	if (mode === 'webgl2') return gl2;
+	if (mode === 'webgl')
+		return !gl2 && typeof WebGLRenderingContext !== 'undefined' && context instanceof WebGLRenderingContext;
+	return mode === 'headlessgl' && !!context;
 }
 
 async function createGpuEntry(mode: GpuMode): Promise<EngineEntry> {
@@ -59,7 +68,9 @@ async function createGpuEntry(mode: GpuMode): Promise<EngineEntry> {
 		const result = await Promise.resolve(probe(new Float32Array([1, 2, 3, 4])));
 		const ran = probe.kernel?.constructor.mode;
 		probe.destroy(true);
-		if (ran !== undefined && ran !== mode) throw new Error(`${mode} degraded to ${ran}`);
+		// GL kernels report the generic 'gpu'; the context type then tells webgl2 from webgl
+		const glOk = ran === 'gpu' && glVersionMatches(gpu.context, mode);
+		if (ran !== undefined && ran !== mode && !glOk) throw new Error(`${mode} degraded to ${ran}`);
 		const numbers = Array.from(result as ArrayLike<number>);
 		if (numbers.join() !== '3,5,7,9') throw new Error(`${mode} probe returned ${numbers.join()}`);
 	} catch (e) {
@@ -83,17 +94,23 @@ export async function createEntry(backend: Backend): Promise<EngineEntry> {
 	return createGpuEntry(backend);
 }
 
-/** The backends that really run here, in chain order (each is created, probed and released). */
-export async function availableBackends(): Promise<Backend[]> {
-	const found: Backend[] = [];
+/** Why each backend is or is not present here: 'ok' or the error it failed with. */
+export async function probeBackends(): Promise<Record<Backend, string>> {
+	const report = {} as Record<Backend, string>;
 	for (const b of CHAIN) {
 		try {
 			const entry = await createEntry(b);
 			entry.dispose();
-			found.push(b);
-		} catch {
-			// not present here: that is the answer
+			report[b] = 'ok';
+		} catch (e) {
+			report[b] = e instanceof Error ? e.message : String(e);
 		}
 	}
-	return found;
+	return report;
+}
+
+/** The backends that really run here, in chain order (each is created, probed and released). */
+export async function availableBackends(): Promise<Backend[]> {
+	const report = await probeBackends();
+	return CHAIN.filter((b) => report[b] === 'ok');
 }

@@ -66,3 +66,8 @@ export async function costModel(backend: Backend, engine: Engine<unknown>): Prom
 export function predictMs(model: CostModel, work: number): number {
 	return model.overheadMs + model.msPerWork * work;
 }
+
+/** The cost models measured so far in this page load (for reports and tests). */
+export function calibration(): Map<Backend, CostModel> {
+	return new Map(cache);
+}

@@ -10,7 +10,7 @@ import { Dispatcher } from './dispatch';
 import { asyncOps, syncOps } from './ops';
 
 export type * from './types';
-export { availableBackends, CHAIN } from './backends';
+export { availableBackends, CHAIN, probeBackends } from './backends';
 
 const dispatchers = new WeakMap<KernelSet, Dispatcher>();
 

@@ -1,8 +1,7 @@
-/** GPU.js kernels for the CNN layers: conv2d, pooling, pooling's backward pass and the 1×1 conv. */
-import type { KernelThis } from './this';
+/** GPU.js kernels for the CNN layers (source text, see kernels-signal.ts for why): conv2d, pooling, its backward pass, 1×1 conv. */
 
 /** Flat [F, outH, outW]. Constants: C, H, W, kh, kw, stride, padding, outH, outW. */
-export function conv2dKernel(this: KernelThis, input: number[], weight: number[], bias: number[]): number {
+export const conv2dKernel = `function conv2dKernel(input, weight, bias) {
 	const plane = this.constants.outH * this.constants.outW;
 	const f = Math.floor((this.thread.x + 0.5) / plane);
 	const rest = this.thread.x - f * plane;
@@ -26,10 +25,10 @@ export function conv2dKernel(this: KernelThis, input: number[], weight: number[]
 		}
 	}
 	return s;
-}
+}`;
 
 /** Per output cell, y·W+x of the first maximum (first NaN wins). Constants: H, W, size, stride, outH, outW. */
-export function maxPoolArgmaxKernel(this: KernelThis, input: number[]): number {
+export const maxPoolArgmaxKernel = `function maxPoolArgmaxKernel(input) {
 	const plane = this.constants.outH * this.constants.outW;
 	const c = Math.floor((this.thread.x + 0.5) / plane);
 	const rest = this.thread.x - c * plane;
@@ -56,20 +55,14 @@ export function maxPoolArgmaxKernel(this: KernelThis, input: number[]): number {
 		}
 	}
 	return best;
-}
+}`;
 
 /**
  * Gather form of the max-pool gradient: input cell (c,y,x) sums the output cells whose argmax is
  * y·W+x. rowStart/colStart (host-computed) bound where those cells can be, spans bound the loops.
  * Constants: H, W, outH, outW, spanY, spanX.
  */
-export function maxPoolBackwardKernel(
-	this: KernelThis,
-	grad: number[],
-	argmax: number[],
-	rowStart: number[],
-	colStart: number[]
-): number {
+export const maxPoolBackwardKernel = `function maxPoolBackwardKernel(grad, argmax, rowStart, colStart) {
 	const plane = this.constants.H * this.constants.W;
 	const c = Math.floor((this.thread.x + 0.5) / plane);
 	const target = this.thread.x - c * plane;
@@ -91,10 +84,10 @@ export function maxPoolBackwardKernel(
 		}
 	}
 	return s;
-}
+}`;
 
 /** (Σ|x|^p)^(1/p) over the in-bounds window, or max|x| when constants.isMax is 1. */
-export function pNormPoolKernel(this: KernelThis, input: number[], p: number): number {
+export const pNormPoolKernel = `function pNormPoolKernel(input, p) {
 	const plane = this.constants.outH * this.constants.outW;
 	const c = Math.floor((this.thread.x + 0.5) / plane);
 	const rest = this.thread.x - c * plane;
@@ -124,10 +117,10 @@ export function pNormPoolKernel(this: KernelThis, input: number[], p: number): n
 		return s;
 	}
 	return Math.pow(s, 1 / p);
-}
+}`;
 
 /** Flat [F, P]: bias[f] + Σ_c weight[f,c] · input[c, i]. Constants: C, P. */
-export function conv1x1Kernel(this: KernelThis, input: number[], weight: number[], bias: number[]): number {
+export const conv1x1Kernel = `function conv1x1Kernel(input, weight, bias) {
 	const f = Math.floor((this.thread.x + 0.5) / this.constants.P);
 	const i = this.thread.x - f * this.constants.P;
 	let s = bias[f];
@@ -135,4 +128,4 @@ export function conv1x1Kernel(this: KernelThis, input: number[], weight: number[
 		s += input[c * this.constants.P + i] * weight[f * this.constants.C + c];
 	}
 	return s;
-}
+}`;

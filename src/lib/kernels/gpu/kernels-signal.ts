@@ -1,12 +1,16 @@
 /**
- * GPU.js kernels for the 1-D and 2-D correlations and the flip-and-shift products. These are plain
- * `function`s (GPU.js parses their source); every loop bound is a constant, every output flat 1-D
- * (flat indexing is 2.5x faster than input() 2-D/3-D indexing in webasm).
+ * GPU.js kernels for the 1-D and 2-D correlations and the flip-and-shift products: `function`
+ * kernels with `this.thread`, every loop bound a constant, every output flat 1-D (flat indexing is
+ * 2.5x faster than input() 2-D/3-D indexing in webasm).
+ *
+ * They are kept as source text, not compiled functions, because the production minifier rewrites
+ * function bodies into forms GPU.js mis-reads: it reuses short names in nested scopes (shadowing,
+ * which gave wrong numbers in webasm), turns `if` into `&&` expressions and Math.pow into `**`.
+ * Source text reaches GPU.js exactly as written here, in Node, in dev and in the minified build.
  */
-import type { KernelThis } from './this';
 
 /** out[o] = Σ_k x[o + shift + k] · h[k], zero outside x. Constants: n, m, shift. */
-export function correlate1dKernel(this: KernelThis, x: number[], h: number[]): number {
+export const correlate1dKernel = `function correlate1dKernel(x, h) {
 	const start = this.thread.x + this.constants.shift;
 	let s = 0;
 	for (let k = 0; k < this.constants.m; k++) {
@@ -16,10 +20,10 @@ export function correlate1dKernel(this: KernelThis, x: number[], h: number[]): n
 		}
 	}
 	return s;
-}
+}`;
 
 /** Flat [outH, outW] 2-D correlation. Constants: H, W, kh, kw, outW, rowShift, colShift. */
-export function correlate2dKernel(this: KernelThis, x: number[], h: number[]): number {
+export const correlate2dKernel = `function correlate2dKernel(x, h) {
 	const oy = Math.floor((this.thread.x + 0.5) / this.constants.outW);
 	const ox = this.thread.x - oy * this.constants.outW;
 	const y0 = oy + this.constants.rowShift;
@@ -37,10 +41,10 @@ export function correlate2dKernel(this: KernelThis, x: number[], h: number[]): n
 		}
 	}
 	return s;
-}
+}`;
 
 /** Flat [n+m−1, n]: P[t][k] = x[k] · h[t−k]. Constants: n, m. */
-export function flipShiftKernel(this: KernelThis, x: number[], h: number[]): number {
+export const flipShiftKernel = `function flipShiftKernel(x, h) {
 	const t = Math.floor((this.thread.x + 0.5) / this.constants.n);
 	const k = this.thread.x - t * this.constants.n;
 	const j = t - k;
@@ -48,18 +52,13 @@ export function flipShiftKernel(this: KernelThis, x: number[], h: number[]): num
 		return x[k] * h[j];
 	}
 	return 0;
-}
+}`;
 
 /**
  * Pearson correlation of window i with the centred template (two-pass in float32).
  * Constants: m, zero (relative variance threshold). `tt` = Σ (t − t̄)².
  */
-export function matchedNormalizedKernel(
-	this: KernelThis,
-	signal: number[],
-	centred: number[],
-	tt: number
-): number {
+export const matchedNormalizedKernel = `function matchedNormalizedKernel(signal, centred, tt) {
 	const i = this.thread.x;
 	let s1 = 0;
 	for (let k = 0; k < this.constants.m; k++) {
@@ -83,4 +82,4 @@ export function matchedNormalizedKernel(
 		return st / Math.sqrt(ss * tt);
 	}
 	return 0;
-}
+}`;

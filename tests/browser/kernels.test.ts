@@ -1,0 +1,107 @@
+/**
+ * The shared kernel test body (tests/unit/kernels/suite.ts) run inside headless Chromium on every
+ * backend present there: webgpu and webgl2 (software SwiftShader / WebGPU with the design.md flags),
+ * webgl, webasm and js. A backend missing in this Chromium is skipped, and the skip says why.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { AsyncKernelOps, Backend } from '../../src/lib/kernels/types';
+import { launchBrowser } from './harness';
+import { buildAndServeKernelPage } from './kernels/build';
+import { decode, encode } from './kernels/rpc';
+import { OP_NAMES } from '../unit/kernels/helpers';
+import { CPU_TOLERANCE, defineKernelTests, expectClose } from '../unit/kernels/suite';
+import { digits } from '../unit/kernels/fixtures';
+
+type Flipshift = {
+	availableBackends(): Promise<Backend[]>;
+	probeBackends(): Promise<Record<Backend, string>>;
+	open(b: string): Promise<Backend>;
+	call(b: string, op: string, args: unknown[]): Promise<{ result: unknown; ran: Backend }>;
+	loseContext(b: string, target: string): boolean;
+	close(): void;
+	calibration(): Record<string, { overheadMs: number; msPerWork: number }>;
+};
+declare const flipshift: Flipshift;
+
+const server = await buildAndServeKernelPage();
+const browser: Browser = await launchBrowser();
+const page: Page = await (await browser.newContext()).newPage();
+const pageErrors: string[] = [];
+page.on('pageerror', (e) => pageErrors.push(e.message));
+await page.goto(server.url);
+await page.waitForFunction(() => 'flipshift' in globalThis);
+const report = await page.evaluate(() => flipshift.probeBackends());
+const present = (Object.keys(report) as Backend[]).filter((b) => report[b] === 'ok');
+console.log('backends in this Chromium:', JSON.stringify(report));
+
+afterAll(async () => {
+	await page.evaluate(() => flipshift.close());
+	await browser.close();
+	await server.close();
+});
+
+/** Remote operations: arguments and results cross as tagged arrays; `ran` records who computed. */
+function remoteOps(backend: Backend | 'auto', ran: Backend[]): AsyncKernelOps {
+	const ops: Record<string, unknown> = {};
+	for (const op of OP_NAMES) {
+		ops[op] = async (...args: unknown[]) => {
+			const r = await page.evaluate(([b, o, a]) => flipshift.call(b, o, a), [
+				backend,
+				op,
+				encode(args) as unknown[]
+			] as const);
+			ran.push(r.ran);
+			return decode(r.result);
+		};
+	}
+	return ops as unknown as AsyncKernelOps;
+}
+
+it('webgl2 and webgpu really initialise in this Chromium (design.md flags)', () => {
+	expect(present).toContain('webgl2');
+	expect(present).toContain('js');
+	expect(pageErrors).toEqual([]);
+});
+
+for (const backend of ['webgpu', 'webgl2', 'webgl', 'webasm', 'js'] as Backend[]) {
+	const why = `${backend} is not available in this Chromium: ${report[backend]}`;
+	describe.skipIf(!present.includes(backend))(`browser backend ${backend} (skipped when ${why})`, () => {
+		const ran: Backend[] = [];
+		defineKernelTests(backend, () => remoteOps(backend, ran));
+		it(`every call above really ran on ${backend}`, () => {
+			expect(ran.length).toBeGreaterThan(0);
+			expect(new Set(ran)).toEqual(new Set([backend]));
+		});
+	});
+}
+
+describe.skipIf(!present.includes('webgl2'))('webgl2 context loss', () => {
+	it('a real WEBGL_lose_context falls back down the chain with equal numbers', async () => {
+		const x = digits(9, 13);
+		const h = { shape: [3, 3], data: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]) };
+		const ran: Backend[] = [];
+		const ops = remoteOps('webgl2', ran);
+		const before = await ops.correlate2d(x, h, 'same');
+		expect(ran).toEqual(['webgl2']);
+		expect(await page.evaluate(() => flipshift.loseContext('webgl2', 'webgl2'))).toBe(true);
+		const after = await ops.correlate2d(x, h, 'same');
+		expect(ran[1]).not.toBe('webgl2');
+		expectClose(after.data, before.data, CPU_TOLERANCE * 10, 'after loss');
+	});
+});
+
+it('auto measures every backend and picks by predicted time', async () => {
+	const ran: Backend[] = [];
+	const ops = remoteOps('auto', ran);
+	const x = digits(100, 100);
+	const h = { shape: [3, 3], data: Float32Array.from([1, 0, -1, 2, 0, -2, 1, 0, -1]) };
+	const out = await ops.correlate2d(x, h, 'same');
+	expect(out.shape).toEqual([100, 100]);
+	const models = await page.evaluate(() => flipshift.calibration());
+	for (const b of present.filter((b) => b !== 'webgpu')) expect(models[b], b).toBeDefined();
+	const predicted = (b: string) => models[b].overheadMs + models[b].msPerWork * 100 * 100 * 9;
+	const best = present.filter((b) => b !== 'webgpu').sort((a, b) => predicted(a) - predicted(b))[0];
+	console.log('calibration (ms, ms per multiply-add):', JSON.stringify(models), 'auto ran', ran[0]);
+	expect(ran[0]).toBe(best);
+});
