@@ -1,6 +1,7 @@
 import type { DeckEntry } from '$lib/deck/navigation';
 import { steps as activationSteps } from './activations/steps';
 import { steps as projectionSteps } from './projections/steps';
+import { steps as discreteConvolutionSteps } from './discrete-convolution/steps';
 import type { Concept } from './types';
 
 /** The lecture's own agenda (the deck's first slide); this class covers the last item. */
@@ -62,7 +63,8 @@ export const CONCEPTS: readonly Concept[] = [
 		description: 'The same flip and shift with samples: a sum of products at every shift.',
 		slides: 'Discrete convolution: same concept as the continuous version',
 		shows: 'Stems instead of curves; the sum of products written out at the current shift; editable kernel values.',
-		steps: []
+		steps: discreteConvolutionSteps,
+		load: () => import('./discrete-convolution/Explainer.svelte')
 	},
 	{
 		slug: 'matched-filter',

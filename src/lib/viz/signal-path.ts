@@ -62,7 +62,10 @@ export function linePath(values: Float32Array, offset: number, x: Scale, y: Scal
 	return parts.join('');
 }
 
-/** [min, max] of the finite values, widened to include 0 and padded by 10 %; [−1, 1] when empty. */
+/**
+ * [min, max] of the values, widened to include 0 and padded by 20 % (room for a value written
+ * above the tallest stem); [−1, 1] when all are 0.
+ */
 export function signalExtent(arrays: readonly Float32Array[]): [number, number] {
 	let lo = 0;
 	let hi = 0;
@@ -74,6 +77,6 @@ export function signalExtent(arrays: readonly Float32Array[]): [number, number] 
 		}
 	}
 	if (hi - lo < 1e-9) return [-1, 1];
-	const pad = (hi - lo) * 0.1;
+	const pad = (hi - lo) * 0.2;
 	return [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0];
 }

@@ -22,8 +22,8 @@ describe('signal paths', () => {
 		expect(d.split('M').length + d.split('L').length - 2).toBe(200);
 		expect(d).toContain(',0L');
 	});
-	it('signalExtent([[0, 2]]) includes 0 and pads 10 %', () => {
-		expect(signalExtent([new Float32Array([0, 2])])).toEqual([0, 2.2]);
+	it('signalExtent([[0, 2]]) includes 0 and pads 20 %', () => {
+		expect(signalExtent([new Float32Array([0, 2])])).toEqual([0, 2.4]);
 		expect(signalExtent([new Float32Array([0, 0])])).toEqual([-1, 1]);
 	});
 });
