@@ -1,6 +1,7 @@
 import type { DeckEntry } from '$lib/deck/navigation';
 import { steps as activationSteps } from './activations/steps';
 import { steps as projectionSteps } from './projections/steps';
+import { steps as shiftSteps } from './shift/steps';
 import { steps as discreteConvolutionSteps } from './discrete-convolution/steps';
 import type { Concept } from './types';
 
@@ -47,7 +48,8 @@ export const CONCEPTS: readonly Concept[] = [
 		description: 'A template matches one position only; shifted copies become a convolution.',
 		slides: 'Shift in feature space: a person off-frame needs another, shifted filter',
 		shows: 'A template used as a weight vector matches a centred pattern but not a shifted one; one shifted copy per position is convolution with W as the filter.',
-		steps: []
+		steps: shiftSteps,
+		load: () => import('./shift/Explainer.svelte')
 	},
 	{
 		slug: 'continuous-convolution',
