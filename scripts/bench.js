@@ -1,0 +1,74 @@
+// npm run bench [-- --json out.json]: medians (ms) per workload for every node backend of
+// flipshift, 'auto', the reference, and @tensorflow/tfjs-backend-wasm (SIMD), plus auto/tfjs-wasm.
+// The TypeScript kernels are bundled for node with vite first (node 20 cannot run .ts directly).
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { formatTable, medianMs, workloads } from './bench/workloads.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = `${root}test-results/bench-node`;
+await build({
+	root,
+	configFile: false,
+	logLevel: 'warn',
+	build: {
+		ssr: true,
+		outDir,
+		emptyOutDir: true,
+		rollupOptions: {
+			input: { kernels: 'src/lib/kernels/index.ts', reference: 'src/lib/kernels/reference.ts' }
+		}
+	}
+});
+const kernels = await import(pathToFileURL(`${outDir}/kernels.js`).href);
+const reference = await import(pathToFileURL(`${outDir}/reference.js`).href);
+
+const tf = await import('@tensorflow/tfjs-core');
+const wasm = await import('@tensorflow/tfjs-backend-wasm');
+wasm.setWasmPaths(pathToFileURL(`${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/`).href);
+await tf.setBackend('wasm');
+await tf.ready();
+const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+
+const t0 = performance.now();
+const auto = await kernels.createKernelSet({ backend: 'auto' });
+const calibrationMs = performance.now() - t0;
+const sets = { js: await kernels.createKernelSet({ backend: 'js' }) };
+for (const b of ['webasm', 'cpu']) sets[b] = await kernels.createKernelSet({ backend: b });
+
+const columns = ['auto', 'js', 'webasm', 'cpu', 'reference', 'tfjs-wasm'];
+const rows = [];
+for (const w of workloads()) {
+	const ms = {};
+	const slow = w.work > 5e6 ? { budgetMs: 300, minRuns: 2, maxRuns: 5 } : {};
+	let picked;
+	ms.auto = await medianMs(() => {
+		w.flipshift(auto);
+		picked = auto.backend;
+	});
+	for (const [b, set] of Object.entries(sets))
+		ms[b] = await medianMs(() => w.flipshift(set), b === 'cpu' ? slow : {});
+	ms.reference = await medianMs(() => w.reference(reference), slow);
+	ms['tfjs-wasm'] = await medianMs(async () => {
+		// inputs are created inside tidy (freed there); the readback is part of the time
+		const y = tf.tidy(() => w.tfjs(tf));
+		await y.data();
+		y.dispose();
+	});
+	rows.push({ name: w.name, picked, ms });
+	process.stderr.write(`${w.name}: auto ran ${picked}\n`);
+}
+for (const s of [auto, ...Object.values(sets)]) s.dispose();
+
+const header = `Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model}, tfjs-wasm SIMD ${simd}, auto calibration ${calibrationMs.toFixed(0)} ms`;
+console.log(header);
+console.log(formatTable(rows, columns));
+console.log('auto picked:', rows.map((r) => `${r.name} → ${r.picked}`).join('; '));
+const i = process.argv.indexOf('--json');
+if (i > 0)
+	writeFileSync(
+		process.argv[i + 1] ?? 'bench-results/bench-node.json',
+		JSON.stringify({ header, rows }, null, 1)
+	);

@@ -1,0 +1,120 @@
+// The benchmark workloads (issue 3), shared by the node and the browser benchmark.
+// Each has flipshift's call and the equivalent tfjs call (NHWC layout; the data is random either way).
+
+function rand(n, seed) {
+	const a = new Float32Array(n);
+	let s = seed >>> 0;
+	for (let i = 0; i < n; i++) {
+		s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+		a[i] = s / 4294967296 - 0.5;
+	}
+	return a;
+}
+
+/** @returns {{name: string, work: number, flipshift: (k: any) => unknown, tfjs: (tf: any) => any, reference: (r: any) => unknown}[]} */
+export function workloads() {
+	const xcorr = (n, k) => {
+		const x = { shape: [n, n], data: rand(n * n, n) };
+		const h = { shape: [k, k], data: rand(k * k, k) };
+		return {
+			name: `2-D xcorr ${n}×${n}·${k}×${k} same`,
+			work: n * n * k * k,
+			flipshift: (s) => s.correlate2d(x, h, 'same'),
+			reference: (r) => r.correlate2d(x, h, 'same'),
+			tfjs: (tf) => tf.conv2d(tf.tensor4d(x.data, [1, n, n, 1]), tf.tensor4d(h.data, [k, k, 1, 1]), 1, 'same')
+		};
+	};
+	const conv = (c, n, f, k) => {
+		const x = { shape: [c, n, n], data: rand(c * n * n, 7) };
+		const w = { shape: [f, c, k, k], data: rand(f * c * k * k, 8) };
+		const b = rand(f, 9);
+		return {
+			name: `conv2d ${n}×${n}×${c} → ${f}@${k}×${k}`,
+			work: f * (n - k + 1) ** 2 * c * k * k,
+			flipshift: (s) => s.conv2d(x, w, b),
+			reference: (r) => r.conv2d(x, w, b),
+			tfjs: (tf) =>
+				tf.add(
+					tf.conv2d(tf.tensor4d(x.data, [1, n, n, c]), tf.tensor4d(w.data, [k, k, c, f]), 1, 'valid'),
+					tf.tensor1d(b)
+				)
+		};
+	};
+	const matched = (n, m) => {
+		const sig = rand(n, 11);
+		const tpl = rand(m, 12);
+		return {
+			name: `matched filter ${n}·${m}`,
+			work: (n - m + 1) * m,
+			flipshift: (s) => s.matchedFilter(sig, tpl),
+			reference: (r) => r.matchedFilter(sig, tpl),
+			// tfjs: the correlation and its peak (no normalisation: flipshift does more work here)
+			tfjs: (tf) =>
+				tf.argMax(
+					tf.reshape(tf.conv1d(tf.tensor3d(sig, [1, n, 1]), tf.tensor3d(tpl, [m, 1, 1]), 1, 'valid'), [-1])
+				)
+		};
+	};
+	const pool = () => {
+		const x = { shape: [8, 98, 98], data: rand(8 * 98 * 98, 13) };
+		return {
+			name: 'max pool 3×3/3 on 8×98×98',
+			work: 8 * 32 * 32 * 9,
+			flipshift: (s) => s.maxPool2d(x, { size: 3 }),
+			reference: (r) => r.maxPool2d(x, { size: 3 }),
+			tfjs: (tf) => tf.maxPool(tf.tensor4d(x.data, [1, 98, 98, 8]), 3, 3, 'valid')
+		};
+	};
+	const oneByOne = () => {
+		const x = { shape: [64, 56, 56], data: rand(64 * 56 * 56, 14) };
+		const w = { shape: [16, 64], data: rand(16 * 64, 15) };
+		return {
+			name: '1×1 conv 64×56×56 → 16',
+			work: 16 * 64 * 56 * 56,
+			flipshift: (s) => s.conv1x1(x, w),
+			reference: (r) => r.conv1x1(x, w),
+			tfjs: (tf) =>
+				tf.conv2d(tf.tensor4d(x.data, [1, 56, 56, 64]), tf.tensor4d(w.data, [1, 1, 64, 16]), 1, 'valid')
+		};
+	};
+	return [
+		xcorr(100, 3),
+		xcorr(512, 3),
+		xcorr(512, 9),
+		conv(1, 28, 8, 3),
+		conv(16, 32, 32, 3),
+		matched(4096, 64),
+		matched(65536, 64),
+		pool(),
+		oneByOne()
+	];
+}
+
+/** Median milliseconds of `fn` (awaited), after warm-up, within a time budget. */
+export async function medianMs(fn, { budgetMs = 400, minRuns = 3, maxRuns = 200 } = {}) {
+	await fn();
+	await fn();
+	const times = [];
+	const start = performance.now();
+	while (times.length < minRuns || (times.length < maxRuns && performance.now() - start < budgetMs)) {
+		const t0 = performance.now();
+		await fn();
+		times.push(performance.now() - t0);
+	}
+	times.sort((a, b) => a - b);
+	return times[Math.floor(times.length / 2)];
+}
+
+/** The printed table: one row per workload, one column per engine, and auto / tfjs-wasm. */
+export function formatTable(rows, columns) {
+	const head = ['workload', ...columns, 'auto/tfjs-wasm'];
+	const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+	for (const r of rows) {
+		const cells = columns.map((c) =>
+			r.ms[c] === undefined ? '–' : r.ms[c] < 10 ? r.ms[c].toFixed(3) : r.ms[c].toFixed(1)
+		);
+		const ratio = r.ms.auto && r.ms['tfjs-wasm'] ? (r.ms.auto / r.ms['tfjs-wasm']).toFixed(2) : '–';
+		lines.push(`| ${r.name} | ${cells.join(' | ')} | ${ratio} |`);
+	}
+	return lines.join('\n');
+}
