@@ -95,7 +95,7 @@ describe('projections interactions', () => {
 		});
 	});
 
-	it('step 4 (no ReLU) shows equal outputs, step 5 with relu=1 on pt=3 differs or agrees consistently', async () => {
+	it('step 4 pt=3 (no ReLU): vᵀ(Wᵀx) = (Wv)ᵀx; step 5 (ReLU on): the layers disagree on some points', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/projections?step=4&pt=3');
 			expect(await page.getByTestId('stacked').textContent()).toBe(
@@ -113,6 +113,66 @@ describe('projections interactions', () => {
 			expect(search(page).get('seed')).toBe('12');
 			expect(search(page).get('w1x')).toBe('-1');
 			expect(search(page).get('w1y')).toBe('2');
+		});
+	});
+});
+
+describe('shift interactions', () => {
+	it('dragging the image plot 150 px right moves pos in the URL and lowers wᵀx', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/shift?step=2');
+			expect(search(page).get('pos')).toBe('6');
+			const before = await page.getByTestId('response').textContent();
+			await dragBy(page, '[data-testid="image-plot"] .hit', 150, 0);
+			await page.waitForFunction(() => new URL(location.href).searchParams.get('pos') !== '6');
+			expect(await page.getByTestId('response').textContent()).not.toBe(before);
+		});
+	});
+
+	it('step 4 at pos=2: the kernel column matches the rows (max |difference| = 0.0000); dragging the grid moves pos', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/shift?step=4&pos=2');
+			await expect.poll(() => page.getByTestId('max-difference').textContent()).toContain('0.0000');
+			await dragBy(page, '[data-testid="rows-drag"]', 200, 0);
+			await page.waitForFunction(() => new URL(location.href).searchParams.get('pos') !== '2');
+			await expect.poll(() => page.getByTestId('max-difference').textContent()).toContain('0.0000');
+		});
+	});
+});
+
+describe('continuous-convolution interactions', () => {
+	it('dragging across the τ plot (−200 px) moves t in the URL and changes (f∗g)(t)', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/continuous-convolution?step=4');
+			await expect.poll(() => page.getByTestId('output-value').textContent()).not.toBe('…');
+			const before = await page.getByTestId('output-value').textContent();
+			await dragBy(page, '[data-testid="tau-plot"] .hit', -200, 0);
+			await page.waitForFunction(() => new URL(location.href).searchParams.get('t') !== '0.6');
+			expect(await page.getByTestId('output-value').textContent()).not.toBe(before);
+		});
+	});
+
+	it('box ∗ box at t=0 reads 1.990 (the triangle’s peak 2, within DT/2); choosing g=box writes g=box', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/continuous-convolution?step=5&t=0');
+			await page.getByTestId('preset-g-box').click();
+			await page.waitForFunction(() => new URL(location.href).searchParams.get('g') === 'box');
+			await expect.poll(() => page.getByTestId('output-value').textContent()).toBe('1.990');
+		});
+	});
+
+	it('play advances t, pause stops it, step-once moves it by one tick', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/continuous-convolution?step=3&t=-4&speed=8');
+			await page.getByTestId('play').click();
+			await page.waitForTimeout(600);
+			await page.getByTestId('play').click();
+			const paused = Number(await page.getByTestId('t-value').textContent());
+			expect(paused).toBeGreaterThan(-4);
+			await page.waitForTimeout(400);
+			expect(Number(await page.getByTestId('t-value').textContent())).toBe(paused);
+			await page.getByTestId('step-once').click();
+			expect(Number(await page.getByTestId('t-value').textContent())).toBeCloseTo(paused + 0.2, 6);
 		});
 	});
 });

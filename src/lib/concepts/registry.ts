@@ -1,6 +1,7 @@
 import type { DeckEntry } from '$lib/deck/navigation';
 import { steps as activationSteps } from './activations/steps';
 import { steps as projectionSteps } from './projections/steps';
+import { steps as continuousConvolutionSteps } from './continuous-convolution/steps';
 import { steps as shiftSteps } from './shift/steps';
 import { steps as discreteConvolutionSteps } from './discrete-convolution/steps';
 import type { Concept } from './types';
@@ -57,7 +58,8 @@ export const CONCEPTS: readonly Concept[] = [
 		description: 'Flip, then shift: g(t − τ) slides over f(τ) and the overlap is the output.',
 		slides: 'Continuous convolution, “flip then shift”, (t − τ)',
 		shows: 'f(τ) and g(τ), the flip g(−τ), the shift g(t − τ) with a draggable t, the shaded product and the output traced as t moves; box, triangle, exponential and Gaussian presets.',
-		steps: []
+		steps: continuousConvolutionSteps,
+		load: () => import('./continuous-convolution/Explainer.svelte')
 	},
 	{
 		slug: 'discrete-convolution',
