@@ -4,6 +4,8 @@ import { steps as projectionSteps } from './projections/steps';
 import { steps as continuousConvolutionSteps } from './continuous-convolution/steps';
 import { steps as shiftSteps } from './shift/steps';
 import { steps as discreteConvolutionSteps } from './discrete-convolution/steps';
+import { steps as matchedFilterSteps } from './matched-filter/steps';
+import { steps as correlationSteps } from './correlation/steps';
 import type { Concept } from './types';
 
 /** The lecture's own agenda (the deck's first slide); this class covers the last item. */
@@ -76,7 +78,8 @@ export const CONCEPTS: readonly Concept[] = [
 		description: 'Find a known pattern hidden in noise: the filter output peaks where it sits.',
 		slides: 'Matched filters: detect a pattern in noise; red filter, blue signal, matched peak',
 		shows: 'A pattern hidden in seeded noise; an SNR slider; the filter output with its peak and a threshold; drag the filter by hand; regenerate the noise.',
-		steps: []
+		steps: matchedFilterSteps,
+		load: () => import('./matched-filter/Explainer.svelte')
 	},
 	{
 		slug: 'correlation',
@@ -84,7 +87,8 @@ export const CONCEPTS: readonly Concept[] = [
 		description: 'Equal for an even kernel, mirrored otherwise; CNNs mean cross-correlation.',
 		slides: 'Convolution and cross-correlation; “same if g is even”',
 		shows: 'The same signal and kernel under both operations side by side; a symmetric kernel gives equal outputs, an asymmetric one mirrored.',
-		steps: []
+		steps: correlationSteps,
+		load: () => import('./correlation/Explainer.svelte')
 	},
 	{
 		slug: 'convolution-2d',
