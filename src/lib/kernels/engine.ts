@@ -20,8 +20,11 @@ export interface Engine<R = Float32Array> {
 	): R;
 	/** Flat [n+m−1, n]: P[t][k] = x[k] · h[t−k], 0 outside h. */
 	flipShiftProducts(x: Float32Array, h: Float32Array): R;
-	/** Pearson correlation of every window signal[i..i+m) with the template. */
-	matchedNormalized(signal: Float32Array, template: Float32Array): R;
+	/**
+	 * [output | normalized], 2·(n−m+1) values: the valid correlation, then the Pearson correlation
+	 * of every window signal[i..i+m) with the template. One call, so a backend can share the work.
+	 */
+	matchedFilter(signal: Float32Array, template: Float32Array): R;
 	conv2d(input: Float32Array, weight: Float32Array, bias: Float32Array | undefined, g: ConvGeometry): R;
 	/** Per output cell, y·W+x of the first maximum in its window (as float32: exact below 2^24). */
 	maxPoolArgmax(input: Float32Array, g: PoolGeometry): R;

@@ -87,11 +87,11 @@ export const planners: Planners = {
 		const range = outputRange(signal.length, template.length, 'valid');
 		const work = range.length * template.length;
 		return {
-			parts: [
-				part('correlate1d', work, range.length, (e) => e.correlate1d(signal, template, range)),
-				part('matchedNormalized', 3 * work, range.length, (e) => e.matchedNormalized(signal, template))
-			],
-			finish: ([output, normalized]) => ({ output, normalized, peakIndex: firstArgmax(output) })
+			parts: [part('matchedFilter', work, 2 * range.length, (e) => e.matchedFilter(signal, template))],
+			finish: ([both]) => {
+				const output = both.slice(0, range.length);
+				return { output, normalized: both.slice(range.length), peakIndex: firstArgmax(output) };
+			}
 		};
 	},
 

@@ -44,6 +44,18 @@ function flatten(raw: unknown, expected: number): Float32Array {
 	throw new Error(`GPU.js returned ${typeof raw} instead of ${expected} numbers`);
 }
 
+/** [a | b] for the two kernels of one engine call (Promises of them on WebGPU). */
+function joined<R>(a: R, b: R, isAsync: boolean): R {
+	const join = (x: Float32Array, y: Float32Array) => {
+		const out = new Float32Array(x.length + y.length);
+		out.set(x);
+		out.set(y, x.length);
+		return out;
+	};
+	if (isAsync) return Promise.all([a, b]).then(([x, y]) => join(x as Float32Array, y as Float32Array)) as R;
+	return join(a as Float32Array, b as Float32Array) as R;
+}
+
 export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boolean): Engine<R> {
 	const cache = new Map<string, GpuKernel>();
 	const lost = (): boolean => {
@@ -98,15 +110,21 @@ export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boo
 			const length = (x.length + h.length - 1) * x.length;
 			return run('flipShift', flipShiftKernel, length, { n: x.length, m: h.length }, [x, h]);
 		},
-		matchedNormalized(signal, template) {
+		matchedFilter(signal, template) {
 			const m = template.length;
+			const count = signal.length - m + 1;
+			const output = run('correlate1d', correlate1dKernel, count, { n: signal.length, m, shift: 0 }, [
+				signal,
+				template
+			]);
 			let mean = 0;
 			for (const t of template) mean += t / m;
 			const centred = template.map((t) => t - mean);
 			let tt = 0;
 			for (const t of centred) tt += t * t;
 			const constants = { m, zero: GPU_ZERO_VARIANCE };
-			return run('matched', matchedNormalizedKernel, signal.length - m + 1, constants, [signal, centred, tt]);
+			const normalized = run('matched', matchedNormalizedKernel, count, constants, [signal, centred, tt]);
+			return joined(output, normalized, isAsync);
 		},
 		conv2d(input, weight, bias, g: ConvGeometry) {
 			const {
