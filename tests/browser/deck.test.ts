@@ -118,6 +118,20 @@ describe('keys and URL', () => {
 		});
 	});
 
+	it('clicking Next moves one step, and Space with the button focused moves exactly one more', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/activations');
+			await page.getByRole('button', { name: 'Next ›' }).click();
+			await page.waitForURL(/step=2/);
+			await page.keyboard.press('Space');
+			await page.waitForURL(/step=3/);
+			await page.waitForTimeout(300);
+			expect(await indicator(page).textContent()).toBe('Step 3 of 5');
+			await page.getByRole('button', { name: 'Step 5: Leaky ReLU' }).click();
+			await page.waitForURL(/step=5/);
+		});
+	});
+
 	it('after the last step → opens the next concept; ← there returns to the last step', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/activations?step=5');
