@@ -6,6 +6,8 @@ import { guardedPage, launchBrowser, type GuardedPage } from './harness';
 
 const SCREENS = 'test-results/screens';
 const base = inject('baseUrl');
+/** The kernel set measures its backends before the first result: slow on a busy two-core machine. */
+const KERNELS = { timeout: 30_000 };
 const SLUGS = ['projections', 'shift', 'continuous-convolution'] as const;
 let browser: Browser;
 
@@ -36,6 +38,11 @@ async function open(page: Page, path: string) {
 	await page.locator('.live svg').first().waitFor();
 	// The explainer writes its settings into the URL once mounted (batched): then it is live.
 	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
+	await page.waitForFunction(
+		() => !document.querySelector('[data-testid="backend-badge"]')?.textContent?.includes('starting'),
+		null,
+		KERNELS
+	);
 	await page.waitForTimeout(250);
 }
 
@@ -132,10 +139,10 @@ describe('shift interactions', () => {
 	it('step 4 at pos=2: the kernel column matches the rows (max |difference| = 0.0000); dragging the grid moves pos', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/shift?step=4&pos=2');
-			await expect.poll(() => page.getByTestId('max-difference').textContent()).toContain('0.0000');
+			await expect.poll(() => page.getByTestId('max-difference').textContent(), KERNELS).toContain('0.0000');
 			await dragBy(page, '[data-testid="rows-drag"]', 200, 0);
 			await page.waitForFunction(() => new URL(location.href).searchParams.get('pos') !== '2');
-			await expect.poll(() => page.getByTestId('max-difference').textContent()).toContain('0.0000');
+			await expect.poll(() => page.getByTestId('max-difference').textContent(), KERNELS).toContain('0.0000');
 		});
 	});
 });
@@ -144,7 +151,7 @@ describe('continuous-convolution interactions', () => {
 	it('dragging across the τ plot (−200 px) moves t in the URL and changes (f∗g)(t)', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/continuous-convolution?step=4');
-			await expect.poll(() => page.getByTestId('output-value').textContent()).not.toBe('…');
+			await expect.poll(() => page.getByTestId('output-value').textContent(), KERNELS).not.toBe('…');
 			const before = await page.getByTestId('output-value').textContent();
 			await dragBy(page, '[data-testid="tau-plot"] .hit', -200, 0);
 			await page.waitForFunction(() => new URL(location.href).searchParams.get('t') !== '0.6');
@@ -157,7 +164,7 @@ describe('continuous-convolution interactions', () => {
 			await open(page, '/continuous-convolution?step=5&t=0');
 			await page.getByTestId('preset-g-box').click();
 			await page.waitForFunction(() => new URL(location.href).searchParams.get('g') === 'box');
-			await expect.poll(() => page.getByTestId('output-value').textContent()).toBe('1.990');
+			await expect.poll(() => page.getByTestId('output-value').textContent(), KERNELS).toBe('1.990');
 		});
 	});
 

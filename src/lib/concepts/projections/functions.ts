@@ -33,7 +33,7 @@ export function makeCloud(seed: number, perClass = 60): LabelledPoint[] {
 	const rng = createRng(seed);
 	const angle = (35 * Math.PI) / 180;
 	const [c, s] = [Math.cos(angle), Math.sin(angle)];
-	const [long, short] = [1.5, 0.42];
+	const [long, short] = [1.25, 0.4];
 	const means: Mat2 = [
 		[-0.9, 0.7],
 		[0.9, -0.4]
