@@ -23,7 +23,7 @@ export const steps: readonly ProjectionStep[] = [
 	{
 		title: 'The best direction: Fisher / LDA',
 		narration:
-			'Fisher’s projection picks w to maximise J(w): the gap between the class means over the spread within each class. The dashed arrow is S_w⁻¹(μ₁ − μ₀); compare its J with yours.',
+			'Fisher’s projection picks w to maximise J(w): the gap between the class means over the spread within each class. The dashed arrow is (within-class spread)⁻¹ × (μ₁ − μ₀); compare its J with yours.',
 		view: 'lda'
 	},
 	{
