@@ -18,12 +18,17 @@ await build({
 		outDir,
 		emptyOutDir: true,
 		rollupOptions: {
-			input: { kernels: 'src/lib/kernels/index.ts', reference: 'src/lib/kernels/reference.ts' }
+			input: {
+				kernels: 'src/lib/kernels/index.ts',
+				reference: 'src/lib/kernels/reference.ts',
+				calibrate: 'src/lib/kernels/calibrate.ts'
+			}
 		}
 	}
 });
 const kernels = await import(pathToFileURL(`${outDir}/kernels.js`).href);
 const reference = await import(pathToFileURL(`${outDir}/reference.js`).href);
+const { calibration } = await import(pathToFileURL(`${outDir}/calibrate.js`).href);
 
 const tf = await import('@tensorflow/tfjs-core');
 const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -35,6 +40,10 @@ const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
 const t0 = performance.now();
 const auto = await kernels.createKernelSet({ backend: 'auto' });
 const calibrationMs = performance.now() - t0;
+const models = Object.fromEntries(calibration());
+process.stderr.write(`calibration ${calibrationMs.toFixed(0)} ms: ${JSON.stringify(models)}\n`);
+// --calibration: only measure and print what auto measured (a quick check of the cost models)
+if (process.argv.includes('--calibration')) process.exit(0);
 const sets = { js: await kernels.createKernelSet({ backend: 'js' }) };
 for (const b of ['webasm', 'cpu']) sets[b] = await kernels.createKernelSet({ backend: b });
 
@@ -70,5 +79,5 @@ const i = process.argv.indexOf('--json');
 if (i > 0)
 	writeFileSync(
 		process.argv[i + 1] ?? 'bench-results/bench-node.json',
-		JSON.stringify({ header, rows }, null, 1)
+		JSON.stringify({ header, calibration: models, rows }, null, 1)
 	);

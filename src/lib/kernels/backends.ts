@@ -19,6 +19,8 @@ export interface EngineEntry {
 	async?: AsyncEngine;
 	/** The GL context (webgl, webgl2, headlessgl), for context-loss checks and tests. */
 	context?: unknown;
+	/** A call of the tiny probe kernel that proved the mode (GPU.js backends): its per-call overhead. */
+	overhead?: () => unknown;
 	dispose(): void;
 }
 
@@ -63,26 +65,35 @@ async function createGpuEntry(mode: GpuMode): Promise<EngineEntry> {
 	const GPU = await loadGpu();
 	if (!(await presentHere(GPU, mode))) throw new Error(`${mode} is not available here`);
 	const gpu = new GPU({ mode });
+	const probeInput = new Float32Array([1, 2, 3, 4]);
+	// kept (not rebuilt) so that 'auto' can time this mode's per-call overhead for free
+	const probe = gpu.createKernel(probeKernel, { output: [4], precision: 'single' });
 	try {
-		const probe = gpu.createKernel(probeKernel, { output: [4], precision: 'single' });
-		const result = await Promise.resolve(probe(new Float32Array([1, 2, 3, 4])));
+		const result = await Promise.resolve(probe(probeInput));
 		const ran = probe.kernel?.constructor.mode;
-		probe.destroy(true);
 		// GL kernels report the generic 'gpu'; the context type then tells webgl2 from webgl
 		const glOk = ran === 'gpu' && glVersionMatches(gpu.context, mode);
 		if (ran !== undefined && ran !== mode && !glOk) throw new Error(`${mode} degraded to ${ran}`);
 		const numbers = Array.from(result as ArrayLike<number>);
 		if (numbers.join() !== '3,5,7,9') throw new Error(`${mode} probe returned ${numbers.join()}`);
 	} catch (e) {
+		probe.destroy(true);
 		void gpu.destroy();
 		throw e;
 	}
+	const overhead = () => probe(probeInput);
 	if (mode === 'webgpu') {
 		const async = createGpuEngine<Promise<Float32Array>>(gpu, mode, true);
-		return { backend: mode, async, dispose: () => async.dispose() };
+		return { backend: mode, async, overhead, dispose: () => (probe.destroy(true), async.dispose()) };
 	}
 	const sync = createGpuEngine<Float32Array>(gpu, mode, false);
-	return { backend: mode, sync, context: gpu.context, dispose: () => sync.dispose() };
+	return {
+		backend: mode,
+		sync,
+		overhead,
+		context: gpu.context,
+		dispose: () => (probe.destroy(true), sync.dispose())
+	};
 }
 
 /** Creates the engine for one backend, or throws why it cannot run here. */

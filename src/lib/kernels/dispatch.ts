@@ -6,11 +6,19 @@
 import type { Part } from './engine';
 import type { Backend } from './types';
 import { CHAIN, type EngineEntry } from './backends';
-import { predictMs, type CostModel } from './calibrate';
+import { observe, predictMs, type CostModel } from './calibrate';
+
+/** Every this many calls of one operation, 'auto' runs the runner-up once to re-measure it... */
+export const EXPLORE_PERIOD = 8;
+/** ...if it is predicted at most this many times slower than the best (bounds the cost of looking). */
+export const EXPLORE_RATIO = 20;
+/** js is looked at regardless of its prediction until this many of its real calls were timed. */
+export const EXPLORE_UNSEEN = 3;
 
 export class Dispatcher {
 	/** What ran the most recent call. */
 	last: Backend;
+	private calls = new Map<Part['op'], number>();
 	private entries: EngineEntry[];
 	private disposed = false;
 
@@ -42,16 +50,39 @@ export class Dispatcher {
 			const rank = CHAIN.indexOf(this.preferred);
 			first = usable.find((e) => CHAIN.indexOf(e.backend) >= rank);
 		} else {
-			let best = Infinity;
-			for (const e of usable) {
-				const model = this.preferred.get(e.backend);
-				const t = model ? predictMs(model, work) : Infinity;
-				if (t < best) [best, first] = [t, e];
-			}
+			first = this.pick(this.preferred, usable, op, work);
 		}
 		if (!first) return usable;
 		const rank = CHAIN.indexOf(first.backend);
 		return [first, ...usable.filter((e) => CHAIN.indexOf(e.backend) > rank)];
+	}
+
+	/**
+	 * The backend with the smallest predicted time, except that every EXPLORE_PERIOD-th call of an
+	 * operation goes to the runner-up when it is predicted within EXPLORE_RATIO of the best: start-up
+	 * probes can catch js still interpreted or a GPU busy, and only calls that run refine a model.
+	 */
+	private pick(models: Map<Backend, CostModel>, usable: EngineEntry[], op: Part['op'], work: number) {
+		const ranked = usable
+			.map((e) => ({ e, t: models.has(e.backend) ? predictMs(models.get(e.backend)!, op, work) : Infinity }))
+			.filter((r) => r.t < Infinity)
+			.sort((a, b) => a.t - b.t);
+		const n = (this.calls.get(op) ?? 0) + 1;
+		this.calls.set(op, n);
+		if (n % EXPLORE_PERIOD !== 0 || ranked.length < 2) return ranked[0]?.e;
+		// js's start-up figure can only be too slow (an unoptimised first run), never too fast: look
+		// at it until a few real calls have been timed, then like any runner-up
+		const js = ranked.find((r) => r.e.backend === 'js');
+		const jsSeen = models.get('js')?.seen?.[op] ?? 0;
+		if (js && js !== ranked[0] && jsSeen < EXPLORE_UNSEEN) return js.e;
+		return ranked[1].t <= EXPLORE_RATIO * ranked[0].t ? ranked[1].e : ranked[0].e;
+	}
+
+	/** 'auto' keeps measuring: each long enough call refines the model of whoever ran it. */
+	private learn(backend: Backend, part: Part, ms: number): void {
+		if (typeof this.preferred === 'string') return;
+		const model = this.preferred.get(backend);
+		if (model) observe(model, part.op, part.work, ms);
 	}
 
 	private fail(entry: EngineEntry): void {
@@ -77,7 +108,9 @@ export class Dispatcher {
 		let lastError: unknown;
 		for (const entry of this.candidates(part.op, part.work, false)) {
 			try {
+				const t0 = performance.now();
 				const result = this.check(part, part.call(entry.sync!), entry.backend);
+				this.learn(entry.backend, part, performance.now() - t0);
 				this.last = entry.backend;
 				return result;
 			} catch (e) {

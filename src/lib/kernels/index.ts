@@ -40,15 +40,26 @@ async function explicitEntries(backend: Backend): Promise<EngineEntry[]> {
 	return entries;
 }
 
-/** Every backend present here, each measured (cached per page load). */
+/**
+ * 'auto' does not consider two modes that can never win here, so it neither builds nor measures
+ * them: GPU.js 'cpu' runs generated JavaScript on the same CPU as 'js' plus GPU.js's per-call cost
+ * (slower than js on every benchmark workload, BENCHMARKS.md), and 'webgl' is the same GPU as
+ * 'webgl2' through an older API, needed only where webgl2 is missing.
+ */
+function dominated(b: Backend, entries: EngineEntry[]): boolean {
+	return b === 'cpu' || (b === 'webgl' && entries.some((e) => e.backend === 'webgl2'));
+}
+
+/** Every backend present here that could win, each measured (cached per page load). */
 async function autoEntries(): Promise<{ entries: EngineEntry[]; models: Map<Backend, CostModel> }> {
 	const entries: EngineEntry[] = [];
 	const models = new Map<Backend, CostModel>();
 	for (const b of CHAIN) {
+		if (dominated(b, entries)) continue;
 		const entry = await tryCreate(b);
 		if (!entry) continue;
 		try {
-			models.set(b, await costModel(b, (entry.sync ?? entry.async)!));
+			models.set(b, await costModel(b, (entry.sync ?? entry.async)!, entry.overhead));
 			entries.push(entry);
 		} catch {
 			entry.dispose(); // it failed while measuring: it would fail for the caller too
