@@ -70,13 +70,30 @@ export function signalExtent(arrays: readonly Float32Array[]): [number, number] 
 	let lo = 0;
 	let hi = 0;
 	for (const a of arrays) {
-		for (let i = 0; i < a.length; i++) {
-			const v = a[i];
-			if (v < lo) lo = v;
-			else if (v > hi) hi = v;
-		}
+		const [alo, ahi] = rawExtent(a);
+		lo = Math.min(lo, alo);
+		hi = Math.max(hi, ahi);
 	}
 	if (hi - lo < 1e-9) return [-1, 1];
 	const pad = (hi - lo) * 0.2;
 	return [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0];
+}
+
+// Arrays are treated as immutable once drawn (state holds a new array per change), so a long
+// signal's extent is scanned once, not on every drag frame.
+const extents = new WeakMap<Float32Array, [number, number]>();
+
+function rawExtent(a: Float32Array): [number, number] {
+	const known = extents.get(a);
+	if (known) return known;
+	let lo = 0;
+	let hi = 0;
+	for (let i = 0; i < a.length; i++) {
+		const v = a[i];
+		if (v < lo) lo = v;
+		else if (v > hi) hi = v;
+	}
+	const extent: [number, number] = [lo, hi];
+	extents.set(a, extent);
+	return extent;
 }
