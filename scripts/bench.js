@@ -37,6 +37,8 @@ await tf.setBackend('wasm');
 await tf.ready();
 const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
 
+// gpu.js is imported (and every mode probed) first, so the time below is auto's own start-up
+const present = await kernels.availableBackends();
 const t0 = performance.now();
 const auto = await kernels.createKernelSet({ backend: 'auto' });
 const calibrationMs = performance.now() - t0;
@@ -71,7 +73,7 @@ for (const w of workloads()) {
 }
 for (const s of [auto, ...Object.values(sets)]) s.dispose();
 
-const header = `Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model}, tfjs-wasm SIMD ${simd}, auto calibration ${calibrationMs.toFixed(0)} ms`;
+const header = `Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model}, tfjs-wasm SIMD ${simd}, backends ${present.join(', ')}, auto start-up (probes + calibration) ${calibrationMs.toFixed(0)} ms`;
 console.log(header);
 console.log(formatTable(rows, columns));
 console.log('auto picked:', rows.map((r) => `${r.name} → ${r.picked}`).join('; '));

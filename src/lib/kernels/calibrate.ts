@@ -38,8 +38,6 @@ const BATCHES = 3;
 /** Warm-up before timing: this many calls, or this long (ms) if that comes first. */
 const WARM_CALLS = 30;
 const WARM_MAX_MS = 8;
-/** A call lasting this many timer steps refines its backend's model (`observe`). */
-export const OBSERVE_STEPS = 10;
 
 const cache = new Map<Backend, CostModel>();
 const now = () => performance.now();
@@ -153,12 +151,15 @@ export function predictMs(model: CostModel, op: OpName, work: number): number {
 
 /**
  * Refines a model with a real call: the cost per work of `op` becomes the smallest seen. The
- * calibration probes are small and may meet a busy machine; long calls in steady state are the
- * better measurement (they only ever lower an estimate, so one slow call changes nothing).
+ * calibration probes are small and may meet a busy machine or unoptimised code; real calls in
+ * steady state are the better measurement (they only ever lower an estimate, so one slow call
+ * changes nothing).
  */
 export function observe(model: CostModel, op: OpName, work: number, ms: number): void {
-	if (ms < OBSERVE_STEPS * step() || work <= 0) return;
-	const rate = Math.max(0, ms - model.overheadMs) / work;
+	if (work <= 0) return;
+	// the true time is at most the reading plus one timer step: an upper bound even for calls
+	// shorter than Chromium's 0.1 ms step, and lowering an estimate to an upper bound is safe
+	const rate = Math.max(0, ms + step() - model.overheadMs) / work;
 	model.perOp ??= {};
 	model.seen ??= {};
 	model.seen[op] = (model.seen[op] ?? 0) + 1;

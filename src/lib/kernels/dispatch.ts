@@ -9,11 +9,13 @@ import { CHAIN, type EngineEntry } from './backends';
 import { observe, predictMs, type CostModel } from './calibrate';
 
 /** Every this many calls of one operation, 'auto' runs the runner-up once to re-measure it... */
-export const EXPLORE_PERIOD = 8;
-/** ...if it is predicted at most this many times slower than the best (bounds the cost of looking). */
-export const EXPLORE_RATIO = 20;
+export const EXPLORE_PERIOD = 16;
+/** ...if it is predicted at most this many times slower than the best (the cost of looking: ≤ 1/16). */
+export const EXPLORE_RATIO = 2;
 /** js is looked at regardless of its prediction until this many of its real calls were timed. */
-export const EXPLORE_UNSEEN = 3;
+export const EXPLORE_UNSEEN = 8;
+/** After that, js is re-timed on calls 2^k while predicted at most this many times slower. */
+export const JS_EXPLORE_RATIO = 50;
 
 export class Dispatcher {
 	/** What ran the most recent call. */
@@ -59,8 +61,9 @@ export class Dispatcher {
 
 	/**
 	 * The backend with the smallest predicted time, except that every EXPLORE_PERIOD-th call of an
-	 * operation goes to the runner-up when it is predicted within EXPLORE_RATIO of the best: start-up
-	 * probes can catch js still interpreted or a GPU busy, and only calls that run refine a model.
+	 * operation goes to the runner-up when it is predicted within EXPLORE_RATIO of the best (a near
+	 * tie, so looking again is cheap), and js is looked at until timed: start-up probes can catch js
+	 * still interpreted or a GPU busy, and only calls that run refine a model.
 	 */
 	private pick(models: Map<Backend, CostModel>, usable: EngineEntry[], op: Part['op'], work: number) {
 		const ranked = usable
@@ -69,13 +72,18 @@ export class Dispatcher {
 			.sort((a, b) => a.t - b.t);
 		const n = (this.calls.get(op) ?? 0) + 1;
 		this.calls.set(op, n);
-		if (n % EXPLORE_PERIOD !== 0 || ranked.length < 2) return ranked[0]?.e;
-		// js's start-up figure can only be too slow (an unoptimised first run), never too fast: look
-		// at it until a few real calls have been timed, then like any runner-up
+		if (ranked.length < 2) return ranked[0]?.e;
+		// js's figures can only be too slow, never too fast: V8 runs a kernel's first calls unoptimised
+		// (for tens of calls on a loaded machine). Look at it every other call until timed a few
+		// times, then on calls 2^k (a logarithmic cost) while it is predicted within JS_EXPLORE_RATIO
 		const js = ranked.find((r) => r.e.backend === 'js');
-		const jsSeen = models.get('js')?.seen?.[op] ?? 0;
-		if (js && js !== ranked[0] && jsSeen < EXPLORE_UNSEEN) return js.e;
-		return ranked[1].t <= EXPLORE_RATIO * ranked[0].t ? ranked[1].e : ranked[0].e;
+		if (js && js !== ranked[0]) {
+			const seen = models.get('js')?.seen?.[op] ?? 0;
+			if (seen < EXPLORE_UNSEEN) return n % 2 === 0 ? js.e : ranked[0].e;
+			if ((n & (n - 1)) === 0 && js.t <= JS_EXPLORE_RATIO * ranked[0].t) return js.e;
+		}
+		if (n % EXPLORE_PERIOD === 0 && ranked[1].t <= EXPLORE_RATIO * ranked[0].t) return ranked[1].e;
+		return ranked[0].e;
 	}
 
 	/** 'auto' keeps measuring: each long enough call refines the model of whoever ran it. */
