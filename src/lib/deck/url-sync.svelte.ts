@@ -2,8 +2,9 @@ import { withParams, type ParamValue } from './params';
 
 /**
  * Writes a demo's settings into the current history entry without adding entries
- * (only step changes add entries, so back/forward move through steps). Writes are
- * batched: a drag at 60 fps would otherwise trip the browser's history rate limit.
+ * (only step changes add entries, so back/forward move through steps). Writes wait until
+ * the settings have been still for a moment: a drag at 60 fps would otherwise trip the
+ * browser's history rate limit, and each router update costs milliseconds of the frame.
  */
 export class UrlSync {
 	private pending: Record<string, ParamValue> = {};
@@ -11,12 +12,13 @@ export class UrlSync {
 
 	constructor(
 		private readonly replace: (url: URL) => void,
-		private readonly delayMs = 150
+		private readonly quietMs = 250
 	) {}
 
 	write(values: Record<string, ParamValue>): void {
 		Object.assign(this.pending, values);
-		if (this.timer === null) this.timer = setTimeout(() => this.flush(), this.delayMs);
+		if (this.timer !== null) clearTimeout(this.timer);
+		this.timer = setTimeout(() => this.flush(), this.quietMs);
 	}
 
 	/** Writes what is pending now; navigation calls this so no setting is lost. */
