@@ -346,3 +346,29 @@ describe('live view', () => {
 		});
 	});
 });
+
+describe('backend badge', () => {
+	it('shows the backend and time of the last kernel; a forced backend is used and remembered', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/discrete-convolution?step=4');
+			const badge = page.getByTestId('backend-badge');
+			await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toMatch(/\d+(\.\d+)? ms/);
+			await badge.getByRole('combobox').selectOption('cpu');
+			// Any interaction reruns the kernels; the page's own tick does too once the set is swapped.
+			await expect
+				.poll(
+					async () => {
+						await page.keyboard.press('ArrowRight');
+						await page.keyboard.press('ArrowLeft');
+						return badge.locator('strong').textContent();
+					},
+					{ timeout: 20_000 }
+				)
+				.toBe('cpu');
+			await page.reload();
+			await page.getByTestId('backend-badge').waitFor();
+			expect(await page.getByTestId('backend-badge').getByRole('combobox').inputValue()).toBe('cpu');
+			await expect.poll(() => badge.locator('strong').textContent(), { timeout: 20_000 }).toBe('cpu');
+		});
+	});
+});
