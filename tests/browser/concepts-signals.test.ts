@@ -36,10 +36,8 @@ async function open(page: Page, path: string) {
 	await page.goto(base + path);
 	await page.locator('.live svg').first().waitFor();
 	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
-	// A sum still waiting for the kernel set reads "…".
-	await page.waitForFunction(() =>
-		[...document.querySelectorAll('.sum')].every((e) => !e.textContent?.includes('…'))
-	);
+	// Each explainer says when the kernel set has answered.
+	await page.locator('.live [data-ready="true"]').waitFor();
 	await page.waitForTimeout(250);
 }
 
@@ -212,7 +210,7 @@ describe('correlation interactions', () => {
 			await page.waitForURL(/step=3/);
 			await expect
 				.poll(() => page.getByTestId('verdict').textContent())
-				.toContain('convolution with [3, 2, 1]');
+				.toContain('convolution flips h to [3, 2, 1]');
 		});
 	});
 });
