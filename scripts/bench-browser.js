@@ -82,7 +82,7 @@ if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
 const header =
 	`Chromium ${version} (headless, software WebGL2/WebGPU), tfjs-wasm SIMD ${info.simd} ` +
-	`(threads ${info.threads}), tfjs-webgl WebGL ${info.webglVersion}, auto start-up (probes + calibration) ${info.calibrationMs.toFixed(0)} ms`;
+	`(threads ${info.threads}), tfjs-webgl WebGL ${info.webglVersion}, auto start-up ${info.startupMs.toFixed(1)} ms (background measurement done after ${info.backgroundMs.toFixed(0)} ms)`;
 const columns = ['auto', ...info.present, 'reference', 'tfjs-wasm', 'tfjs-webgl'];
 console.log(header);
 console.log(formatTable(rows, columns));

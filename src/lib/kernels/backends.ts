@@ -105,6 +105,15 @@ export async function createEntry(backend: Backend): Promise<EngineEntry> {
 	return createGpuEntry(backend);
 }
 
+/** The engine for one backend, or undefined when it cannot run here (the chain goes on without it). */
+export async function tryCreate(backend: Backend): Promise<EngineEntry | undefined> {
+	try {
+		return await createEntry(backend);
+	} catch {
+		return undefined;
+	}
+}
+
 /** Why each backend is or is not present here: 'ok' or the error it failed with. */
 export async function probeBackends(): Promise<Record<Backend, string>> {
 	const report = {} as Record<Backend, string>;

@@ -10,7 +10,7 @@
  *
  * Chromium coarsens performance.now() to 0.1 ms on pages that are not cross-origin isolated, so
  * each timing is a batch of calls of at least BATCH_STEPS timer steps. Results are cached per page load (per
- * process in Node). Measured cost: see BENCHMARKS.md ("auto calibration").
+ * process in Node). All of it runs in the background after the set is created (auto.ts).
  */
 import type { Engine, OpName, Part } from './engine';
 import type { Backend, Tensor } from './types';
@@ -116,10 +116,24 @@ function correlateProbe(n: number, k: number): Part {
 	return planners.correlate2d(t([n, n], 15), t([k, k], 16), 'same').parts[0];
 }
 
-async function measureJs(engine: Engine<unknown>): Promise<CostModel> {
+/**
+ * js's model as separate steps, one operation each (run in separate idle periods by auto.ts: each
+ * takes up to WARM_MAX_MS plus three short batches); the last step caches the model. None when cached.
+ */
+export function jsMeasureSteps(engine: Engine<unknown>): (() => Promise<void>)[] {
+	if (cache.has('js')) return [];
 	const perOp: Partial<Record<OpName, number>> = {};
-	for (const part of jsProbes()) perOp[part.op] = (await perCallMs(() => part.call(engine))) / part.work;
-	return { overheadMs: 0, msPerWork: perOp.correlate2d!, perOp };
+	const parts = jsProbes();
+	return parts.map((part, i) => async () => {
+		perOp[part.op] = (await perCallMs(() => part.call(engine))) / part.work;
+		if (i === parts.length - 1 && !cache.has('js'))
+			cache.set('js', { overheadMs: 0, msPerWork: perOp.correlate2d!, perOp });
+	});
+}
+
+async function measureJs(engine: Engine<unknown>): Promise<CostModel> {
+	for (const step of jsMeasureSteps(engine)) await step();
+	return cache.get('js')!;
 }
 
 /**
@@ -164,6 +178,24 @@ export function observe(model: CostModel, op: OpName, work: number, ms: number):
 	model.seen ??= {};
 	model.seen[op] = (model.seen[op] ?? 0) + 1;
 	if (rate < (model.perOp[op] ?? model.msPerWork)) model.perOp[op] = rate;
+}
+
+/**
+ * A js model with nothing measured yet ('auto' starts with it): unmeasured operations predict
+ * Infinity, and real calls fill it in through `observe` until the background probes are done.
+ */
+export function emptyModel(): CostModel {
+	return { overheadMs: 0, msPerWork: Infinity, perOp: {}, seen: {} };
+}
+
+/** Folds what real calls taught `early` into `model`: per operation the smaller cost, the calls summed. */
+export function mergeObserved(model: CostModel, early: CostModel): void {
+	model.perOp ??= {};
+	model.seen ??= {};
+	for (const [op, rate] of Object.entries(early.perOp ?? {}) as [OpName, number][])
+		model.perOp[op] = Math.min(rate, model.perOp[op] ?? model.msPerWork);
+	for (const [op, n] of Object.entries(early.seen ?? {}) as [OpName, number][])
+		model.seen[op] = (model.seen[op] ?? 0) + n;
 }
 
 /** The cost models measured so far in this page load (for reports and tests). */

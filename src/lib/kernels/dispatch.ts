@@ -20,6 +20,10 @@ export const JS_EXPLORE_RATIO = 50;
 export class Dispatcher {
 	/** What ran the most recent call. */
 	last: Backend;
+	/** 'auto': resolves when the background measurement (auto.ts) has finished. */
+	background: Promise<void> = Promise.resolve();
+	/** Called once by dispose() ('auto' stops its background work). */
+	onDispose?: () => void;
 	private calls = new Map<Part['op'], number>();
 	private entries: EngineEntry[];
 	private disposed = false;
@@ -34,6 +38,7 @@ export class Dispatcher {
 	) {
 		this.entries = [...entries].sort((a, b) => CHAIN.indexOf(a.backend) - CHAIN.indexOf(b.backend));
 		this.last = this.candidates('correlate2d', 1, false)[0]?.backend ?? 'js';
+		this.calls.clear(); // that was no call: the first real call of each operation is call 1
 	}
 
 	get backends(): Backend[] {
@@ -42,6 +47,21 @@ export class Dispatcher {
 
 	entry(backend: Backend): EngineEntry | undefined {
 		return this.entries.find((e) => e.backend === backend);
+	}
+
+	/** 'auto': a backend's cost model, used from the next call on. */
+	setModel(backend: Backend, model: CostModel): void {
+		if (typeof this.preferred !== 'string') this.preferred.set(backend, model);
+	}
+
+	/** 'auto': a measured engine joins; false (and nothing changes) once disposed. */
+	add(entry: EngineEntry, model: CostModel): boolean {
+		if (this.disposed) return false;
+		this.setModel(entry.backend, model);
+		this.entries = [...this.entries, entry].sort(
+			(a, b) => CHAIN.indexOf(a.backend) - CHAIN.indexOf(b.backend)
+		);
+		return true;
 	}
 
 	/** The chosen backend first, then the rest of the chain below it. */
@@ -151,6 +171,7 @@ export class Dispatcher {
 	dispose(): void {
 		if (this.disposed) return;
 		this.disposed = true;
+		this.onDispose?.();
 		for (const e of this.entries) e.dispose();
 		this.entries = [];
 	}

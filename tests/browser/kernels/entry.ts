@@ -40,6 +40,15 @@ function loseContext(backend: Backend | 'auto', target: Backend): boolean {
 	return !!ext;
 }
 
+/** Opens a set and waits for its background measurement ('auto' starts on js and measures later). */
+async function settle(backend: Backend | 'auto'): Promise<number> {
+	const t0 = performance.now();
+	await open(backend);
+	const startMs = performance.now() - t0;
+	await dispatcherOf(sets.get(backend)!)?.background;
+	return startMs;
+}
+
 function close(): void {
 	for (const s of sets.values()) s.dispose();
 	sets.clear();
@@ -50,6 +59,7 @@ Object.assign(globalThis, {
 		availableBackends,
 		probeBackends,
 		open,
+		settle,
 		call,
 		loseContext,
 		close,
