@@ -1,5 +1,6 @@
 /**
- * The 'js' CNN layers. A convolution is a matrix product [F × C·kh·kw] · [C·kh·kw × pixels] whose
+ * The 'js' CNN layers. conv2d and conv1x1 run on a WebAssembly SIMD GEMM (wasm/) where the engine
+ * supports it; the JavaScript loops below are the fallback. A convolution is a matrix product [F × C·kh·kw] · [C·kh·kw × pixels] whose
  * right-hand matrix is never built (no im2col): a table of tap offsets says where tap t of an
  * output pixel lies in the (zero-padded) input, as XNNPACK's indirect convolution does. The
  * micro-kernel keeps a 4-filter × 3-pixel tile of sums in registers, so each tap costs 3 input
@@ -8,6 +9,7 @@
  * Sums are in double precision (V8 computes in doubles anyway).
  */
 import type { ConvGeometry, PoolGeometry } from './shape';
+import { wasmConv } from './wasm/conv';
 
 /** Filters per register tile (weights are packed in groups of this many, zero-filled). */
 const TILE_F = 4;
@@ -140,7 +142,31 @@ function padded(input: Float32Array, C: number, H: number, W: number, p: number)
 	return out;
 }
 
+/** conv2d on the WebAssembly SIMD GEMM (wasm/conv.ts, ~7× faster), or these loops where SIMD is missing. */
 export function conv2d(
+	input: Float32Array,
+	weight: Float32Array,
+	bias: Float32Array | undefined,
+	g: ConvGeometry
+): Float32Array {
+	return wasmConv()?.conv2d(input, weight, bias, g) ?? conv2dLoops(input, weight, bias, g);
+}
+
+/** conv1x1 on the WebAssembly SIMD GEMM, or these loops where SIMD is missing. */
+export function conv1x1(
+	input: Float32Array,
+	weight: Float32Array,
+	bias: Float32Array | undefined,
+	C: number,
+	pixels: number,
+	F: number
+): Float32Array {
+	return (
+		wasmConv()?.conv1x1(input, weight, bias, C, pixels, F) ?? conv1x1Loops(input, weight, bias, C, pixels, F)
+	);
+}
+
+export function conv2dLoops(
 	input: Float32Array,
 	weight: Float32Array,
 	bias: Float32Array | undefined,
@@ -160,7 +186,7 @@ export function conv2d(
 }
 
 /** A 1×1 convolution is the plain product [F×C]·[C×pixels]: one "row" of `pixels` outputs. */
-export function conv1x1(
+export function conv1x1Loops(
 	input: Float32Array,
 	weight: Float32Array,
 	bias: Float32Array | undefined,
