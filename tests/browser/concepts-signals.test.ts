@@ -53,8 +53,8 @@ async function dragAcross(page: Page, selector: string, fx: number, dx: number, 
 	await page.waitForTimeout(300);
 }
 
-/** Waits for the batched URL write (150 ms) to land. */
-const urlSettles = (page: Page) => page.waitForTimeout(400);
+/** Gives the batched URL write (after 250 ms of quiet) time to land; positive checks poll instead. */
+const urlSettles = (page: Page) => page.waitForTimeout(600);
 
 describe.each(SLUGS)('%s', (slug) => {
 	const count = findConcept(slug)?.steps.length ?? 0;
@@ -94,7 +94,7 @@ describe('discrete-convolution interactions', () => {
 			const before = await page.getByTestId('sum').textContent();
 			expect(before).toBe('y[2] = 1·0.25 + 2·0.5 + 3·1 = 4.25');
 			await dragAcross(page, '[data-testid=upper-plot] .hit', 0.3, 250);
-			await urlSettles(page);
+			await expect.poll(() => Number(param(page, 'n'))).toBeGreaterThan(2);
 			const n = Number(param(page, 'n'));
 			expect(n).toBeGreaterThan(2);
 			expect(await page.getByTestId('sum').textContent()).toMatch(new RegExp(`^y\\[${n}\\] = `));
@@ -106,8 +106,7 @@ describe('discrete-convolution interactions', () => {
 			await open(page, '/discrete-convolution?step=4&n=2');
 			await page.locator('[data-testid=lower-plot] .hit').focus();
 			await page.keyboard.press('ArrowRight');
-			await urlSettles(page);
-			expect(param(page, 'n')).toBe('3');
+			await expect.poll(() => param(page, 'n')).toBe('3');
 			expect(param(page, 'step')).toBe('4');
 		});
 	});
@@ -125,8 +124,7 @@ describe('discrete-convolution interactions', () => {
 			expect(param(page, 'x')).toBe('1,2,3,1,0,2');
 			await field.fill('4 5 6');
 			await field.press('Enter');
-			await urlSettles(page);
-			expect(param(page, 'x')).toBe('4,5,6');
+			await expect.poll(() => param(page, 'x')).toBe('4,5,6');
 			await page.reload();
 			await open(page, new URL(page.url()).pathname + new URL(page.url()).search);
 			expect(await page.getByTestId('signal-input').locator('input').inputValue()).toBe('4,5,6');
@@ -153,8 +151,7 @@ describe('matched-filter interactions', () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/matched-filter?step=2&p=0');
 			await dragAcross(page, '[data-testid=signal-plot] .hit', 0.1, 400);
-			await urlSettles(page);
-			expect(Number(param(page, 'p'))).toBeGreaterThan(100);
+			await expect.poll(() => Number(param(page, 'p'))).toBeGreaterThan(100);
 		});
 	});
 
@@ -168,11 +165,9 @@ describe('matched-filter interactions', () => {
 			await page.mouse.down();
 			await page.mouse.move(line.x + 300, line.y - 30, { steps: 5 });
 			await page.mouse.up();
-			await urlSettles(page);
-			expect(Number(param(page, 'thr'))).toBeGreaterThan(0.6);
+			await expect.poll(() => Number(param(page, 'thr'))).toBeGreaterThan(0.6);
 			await page.getByTestId('new-noise').click();
-			await urlSettles(page);
-			expect(param(page, 'seed')).toBe('2');
+			await expect.poll(() => param(page, 'seed')).toBe('2');
 			expect(await page.locator('.live').textContent()).toContain('hidden at');
 		});
 	});
@@ -183,8 +178,7 @@ describe('matched-filter interactions', () => {
 			const values = Array.from({ length: 200 }, (_, i) => (i % 9) - 4).join(' ');
 			await page.getByTestId('signal-input').locator('input').fill(values);
 			await page.getByTestId('signal-input').locator('input').press('Enter');
-			await urlSettles(page);
-			expect(param(page, 'x')).toBe('stored');
+			await expect.poll(() => param(page, 'x')).toBe('stored');
 			await page.reload();
 			await page.waitForTimeout(800);
 			expect(await page.locator('.live').textContent()).toContain('200 pasted values');
@@ -197,7 +191,7 @@ describe('correlation interactions', () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/correlation?step=1&n=5');
 			await dragAcross(page, '[data-testid=panel-convolution] .hit', 0.5, 120);
-			await urlSettles(page);
+			await expect.poll(() => Number(param(page, 'n'))).toBeGreaterThan(5);
 			const n = Number(param(page, 'n'));
 			expect(n).toBeGreaterThan(5);
 			expect(await page.getByTestId('sum-convolution').textContent()).toMatch(new RegExp(`^y\\[${n}\\]`));
