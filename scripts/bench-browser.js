@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium } from './chromium.js';
 import { serveDir } from './serve.js';
 import { formatTable } from './bench/workloads.js';
 
@@ -17,18 +17,6 @@ const outDir = `${root}test-results/bench-browser`;
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? (args[jsonAt + 1] ?? 'bench-results/bench-browser.json') : null;
-/** The same flags as tests/browser/harness.ts (kept in step by hand: this is plain node). */
-const CHROMIUM_ARGS = [
-	'--disable-gpu',
-	'--enable-unsafe-swiftshader',
-	'--enable-unsafe-webgpu',
-	'--no-sandbox',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 await build({
 	root: `${root}scripts/bench/browser`,
@@ -43,11 +31,7 @@ for (const f of readdirSync(wasmDir).filter((f) => f.endsWith('.wasm')))
 	copyFileSync(wasmDir + f, `${outDir}/tfjs-wasm/${f}`);
 
 const server = await serveDir(outDir);
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	headless: true,
-	args: CHROMIUM_ARGS
-});
+const browser = await launchChromium();
 const external = [];
 const errors = [];
 let info;

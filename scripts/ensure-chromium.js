@@ -2,8 +2,7 @@
 // On a fresh machine where we are root with apt, install it; otherwise say how.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM } from './chromium.js';
 
 if (!existsSync(CHROMIUM)) {
 	const root = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -6,21 +6,10 @@ import { readdirSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../chromium.js';
 import { serveDir } from '../serve.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ARGS = [
-	'--disable-gpu',
-	'--enable-unsafe-swiftshader',
-	'--enable-unsafe-webgpu',
-	'--no-sandbox',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
 
 /** Installs a pointermove probe: time from the event to the frame after it was handled. */
 function installProbe() {
@@ -52,7 +41,7 @@ const workloads = await Promise.all(
 );
 
 const server = await serveDir('build');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await launchChromium();
 const rows = [];
 try {
 	for (const workload of workloads) {
