@@ -1,35 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { findConcept } from '$lib/concepts/registry';
-import { guardedPage, launchBrowser, type GuardedPage } from './harness';
+import { SCREENS, browserSuite } from './harness';
 
-const SCREENS = 'test-results/screens';
 const base = inject('baseUrl');
 /** The kernel set measures its backends before the first result: slow on a busy two-core machine. */
 const KERNELS = { timeout: 30_000 };
 const SLUGS = ['projections', 'shift', 'continuous-convolution'] as const;
-let browser: Browser;
-
-beforeAll(async () => {
-	mkdirSync(SCREENS, { recursive: true });
-	browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-async function withPage(body: (g: GuardedPage) => Promise<void>, theme: 'light' | 'projector' = 'light') {
-	const g = await guardedPage(browser);
-	if (theme === 'projector') {
-		await g.page.addInitScript(() => localStorage.setItem('flipshift:theme', 'projector'));
-	}
-	try {
-		await body(g);
-		expect(g.errors).toEqual([]);
-		expect(g.external).toEqual([]);
-	} finally {
-		await g.close();
-	}
-}
+const { withPage } = browserSuite();
 
 const search = (page: Page) => new URL(page.url()).searchParams;
 

@@ -1,33 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { findConcept } from '$lib/concepts/registry';
-import { guardedPage, launchBrowser, type GuardedPage } from './harness';
+import { SCREENS, browserSuite } from './harness';
 
-const SCREENS = 'test-results/screens';
 const base = inject('baseUrl');
 const SLUGS = ['discrete-convolution', 'matched-filter', 'correlation'] as const;
-let browser: Browser;
-
-beforeAll(async () => {
-	mkdirSync(SCREENS, { recursive: true });
-	browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-async function withPage(body: (g: GuardedPage) => Promise<void>, theme: 'light' | 'projector' = 'light') {
-	const g = await guardedPage(browser);
-	if (theme === 'projector') {
-		await g.page.addInitScript(() => localStorage.setItem('flipshift:theme', 'projector'));
-	}
-	try {
-		await body(g);
-		expect(g.errors).toEqual([]);
-		expect(g.external).toEqual([]);
-	} finally {
-		await g.close();
-	}
-}
+const { withPage } = browserSuite();
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 

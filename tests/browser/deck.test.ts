@@ -1,31 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { CONCEPTS } from '$lib/concepts/registry';
-import { guardedPage, launchBrowser, type GuardedPage } from './harness';
+import { SCREENS, browserSuite, guardedPage } from './harness';
 
-const SCREENS = 'test-results/screens';
 const base = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-	mkdirSync(SCREENS, { recursive: true });
-	browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-/** Opens a guarded page, runs `body`, then checks no error and no outside request happened. */
-async function withPage(body: (g: GuardedPage) => Promise<void>, theme?: 'projector') {
-	const g = await guardedPage(browser);
-	if (theme) await g.page.addInitScript(() => localStorage.setItem('flipshift:theme', 'projector'));
-	try {
-		await body(g);
-		expect(g.errors).toEqual([]);
-		expect(g.external).toEqual([]);
-	} finally {
-		await g.close();
-	}
-}
+const suite = browserSuite();
+const withPage = suite.withPage;
 
 const search = (page: Page) => new URL(page.url()).searchParams;
 const pathOf = (page: Page) => new URL(page.url()).pathname;
@@ -33,27 +13,24 @@ const indicator = (page: Page) => page.getByTestId('step-indicator');
 
 async function open(page: Page, path: string) {
 	await page.goto(base + path);
-	await page.locator('main').waitFor();
+	await page.locator('html[data-hydrated="true"] main').waitFor();
 }
 
 describe('index', () => {
 	it.each(['light', 'projector'] as const)(
 		'index lists the agenda and all concepts in order (%s)',
 		async (theme) => {
-			await withPage(
-				async ({ page }) => {
-					await open(page, '/');
-					expect(await page.locator('h1').textContent()).toContain(
-						'Convolutional and Recurrent Neural Networks'
-					);
-					const links = page.locator('.concepts a');
-					expect(await links.count()).toBe(CONCEPTS.length);
-					expect(await links.nth(0).getAttribute('href')).toMatch(/activations$/);
-					expect(await page.locator('.agenda li').last().textContent()).toContain('this class');
-					await page.screenshot({ path: `${SCREENS}/index-${theme}.png` });
-				},
-				theme === 'projector' ? theme : undefined
-			);
+			await withPage(async ({ page }) => {
+				await open(page, '/');
+				expect(await page.locator('h1').textContent()).toContain(
+					'Convolutional and Recurrent Neural Networks'
+				);
+				const links = page.locator('.concepts a');
+				expect(await links.count()).toBe(CONCEPTS.length);
+				expect(await links.nth(0).getAttribute('href')).toMatch(/activations$/);
+				expect(await page.locator('.agenda li').last().textContent()).toContain('this class');
+				await page.screenshot({ path: `${SCREENS}/index-${theme}.png` });
+			}, theme);
 		}
 	);
 
@@ -70,22 +47,19 @@ describe('every concept page', () => {
 	for (const concept of CONCEPTS) {
 		it(`${concept.slug} loads in both themes with no console error`, async () => {
 			for (const theme of ['light', 'projector'] as const) {
-				await withPage(
-					async ({ page }) => {
-						await open(page, `/${concept.slug}`);
-						expect(await page.locator('h1').textContent()).toBe(concept.title);
-						expect(await indicator(page).textContent()).toMatch(/^Step 1 of \d+$/);
-						if (concept.steps.length === 0) {
-							expect(await page.getByRole('status').first().textContent()).toContain('not available yet');
-						} else {
-							await page.locator('.live svg').first().waitFor();
-						}
-						expect(await page.title()).toContain(concept.title);
-						await page.waitForTimeout(150);
-						await page.screenshot({ path: `${SCREENS}/${concept.slug}-${theme}.png` });
-					},
-					theme === 'projector' ? theme : undefined
-				);
+				await withPage(async ({ page }) => {
+					await open(page, `/${concept.slug}`);
+					expect(await page.locator('h1').textContent()).toBe(concept.title);
+					expect(await indicator(page).textContent()).toMatch(/^Step 1 of \d+$/);
+					if (concept.steps.length === 0) {
+						expect(await page.getByRole('status').first().textContent()).toContain('not available yet');
+					} else {
+						await page.locator('.live svg').first().waitFor();
+					}
+					expect(await page.title()).toContain(concept.title);
+					await page.waitForTimeout(150);
+					await page.screenshot({ path: `${SCREENS}/${concept.slug}-${theme}.png` });
+				}, theme);
 			}
 		});
 	}
@@ -189,16 +163,25 @@ describe('keys and URL', () => {
 		});
 	});
 
-	it('an unknown concept shows the 404 page, not a crash', async () => {
-		const g = await guardedPage(browser);
-		try {
-			const response = await g.page.goto(`${base}/no-such-concept`);
-			expect(response?.status()).toBe(404);
-			expect(g.external).toEqual([]);
-		} finally {
-			await g.close();
+	it.each(['/no-such-concept', '/deep/unknown/path?step=2'])(
+		'an unknown path %s shows a 404 page with a way back, not a crash',
+		async (path) => {
+			const g = await guardedPage(suite.browser);
+			try {
+				const response = await g.page.goto(base + path);
+				expect(response?.status()).toBe(404);
+				await g.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+				const link = g.page.getByRole('link', { name: 'See all concepts of the lecture' });
+				await link.click();
+				await g.page.waitForURL(`${base}/`);
+				// The only console error allowed is the browser's own note of the 404 response.
+				expect(g.errors.filter((e) => !e.includes('404'))).toEqual([]);
+				expect(g.external).toEqual([]);
+			} finally {
+				await g.close();
+			}
 		}
-	});
+	);
 });
 
 describe('classroom keys', () => {
@@ -212,9 +195,9 @@ describe('classroom keys', () => {
 			const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
 			expect(fontSize).toBeGreaterThanOrEqual(20);
 			await page.reload();
-			await page.locator('main').waitFor();
+			await page.locator('html[data-hydrated="true"] main').waitFor();
 			expect(await theme()).toBe('projector');
-			await page.goto(base + '/');
+			await open(page, '/');
 			expect(await theme()).toBe('projector');
 			await page.keyboard.press('P');
 			expect(await theme()).toBe('light');
@@ -274,14 +257,14 @@ describe('classroom keys', () => {
 	});
 
 	it('? shows the keys and Escape closes them', async () => {
-		for (const theme of [undefined, 'projector'] as const) {
+		for (const theme of ['light', 'projector'] as const) {
 			await withPage(async ({ page }) => {
 				await open(page, '/activations');
 				await page.keyboard.press('?');
 				const dialog = page.getByRole('dialog');
 				await dialog.waitFor({ state: 'visible' });
 				expect(await dialog.textContent()).toContain('Projector theme on/off');
-				await page.screenshot({ path: `${SCREENS}/help-${theme ?? 'light'}.png` });
+				await page.screenshot({ path: `${SCREENS}/help-${theme}.png` });
 				await page.keyboard.press('Escape');
 				await dialog.waitFor({ state: 'hidden' });
 			}, theme);

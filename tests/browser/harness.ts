@@ -1,22 +1,12 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchChromium } from '../../scripts/chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Software WebGL2 and WebGPU, and nothing that talks to the network on its own. */
-export const CHROMIUM_ARGS = [
-	'--disable-gpu',
-	'--enable-unsafe-swiftshader',
-	'--enable-unsafe-webgpu',
-	'--no-sandbox',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync'
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/chromium.js';
 
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+	return launchChromium();
 }
 
 export interface GuardedPage {
@@ -57,4 +47,40 @@ export async function guardedPage(
 		return route.abort();
 	});
 	return { page, errors, external, close: () => context.close() };
+}
+
+export const SCREENS = 'test-results/screens';
+export type ThemeName = 'light' | 'projector';
+
+/**
+ * One Chromium for a test file (launched before its tests, closed after), and `withPage`,
+ * which runs a body on a fresh guarded page in the given theme and then fails the test on
+ * any console error, page error or request that left 127.0.0.1.
+ */
+export function browserSuite() {
+	let browser: Browser;
+	beforeAll(async () => {
+		mkdirSync(SCREENS, { recursive: true });
+		browser = await launchBrowser();
+	});
+	afterAll(() => browser?.close());
+
+	return {
+		get browser(): Browser {
+			return browser;
+		},
+		async withPage(body: (g: GuardedPage) => Promise<void>, theme: ThemeName = 'light'): Promise<void> {
+			const g = await guardedPage(browser);
+			if (theme === 'projector') {
+				await g.page.addInitScript(() => localStorage.setItem('flipshift:theme', 'projector'));
+			}
+			try {
+				await body(g);
+				expect(g.errors).toEqual([]);
+				expect(g.external).toEqual([]);
+			} finally {
+				await g.close();
+			}
+		}
+	};
 }
