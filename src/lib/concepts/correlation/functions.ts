@@ -13,9 +13,6 @@ export const PRESETS: Record<PresetName, readonly number[]> = {
 	even: [1, 2, 1]
 };
 export const MAX_SIGNAL = 64;
-export const MIN_TAPS = 2;
-export const MAX_TAPS = 7;
-export const TAP_RANGE = [-9, 9] as const;
 
 export function presetOf(h: Float32Array): PresetName | null {
 	for (const name of Object.keys(PRESETS) as PresetName[]) {

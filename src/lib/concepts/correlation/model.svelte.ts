@@ -1,18 +1,10 @@
 import { clamp } from '$lib/viz/plot';
 import type { ParamReader, ParamValue } from '$lib/deck/params';
+import { MAX_TAPS, TAP_RANGE, withTap, withTapAdded, withTapRemoved } from '../discrete-convolution/taps';
 import { formatSignal } from '$lib/components/parse-signal';
 import { readSignalParam } from '$lib/components/stored-signal';
 import { lastShift } from '../discrete-convolution/functions';
-import {
-	DEFAULT_SIGNAL,
-	MAX_SIGNAL,
-	MAX_TAPS,
-	MIN_TAPS,
-	presetOf,
-	PRESETS,
-	TAP_RANGE,
-	type PresetName
-} from './functions';
+import { DEFAULT_SIGNAL, MAX_SIGNAL, presetOf, PRESETS, type PresetName } from './functions';
 
 /** The correlation demo's settings: one signal, one kernel, one shift shared by both panels. */
 export class CorrelationModel {
@@ -46,22 +38,15 @@ export class CorrelationModel {
 	}
 
 	setTap(i: number, value: number): void {
-		if (!Number.isFinite(value) || i < 0 || i >= this.h.length) return;
-		const next = this.h.slice();
-		next[i] = clamp(value, TAP_RANGE[0], TAP_RANGE[1]);
-		this.h = next;
+		this.h = withTap(this.h, i, value);
 	}
 
 	addTap(): void {
-		if (this.h.length >= MAX_TAPS) return;
-		const next = new Float32Array(this.h.length + 1);
-		next.set(this.h);
-		this.h = next;
+		this.h = withTapAdded(this.h);
 	}
 
 	removeTap(): void {
-		if (this.h.length <= MIN_TAPS) return;
-		this.h = this.h.slice(0, -1);
+		this.h = withTapRemoved(this.h);
 		this.setShift(this.n);
 	}
 

@@ -8,9 +8,6 @@ export const DEFAULT_SIGNAL = [1, 2, 3, 1, 0, 2];
 /** Asymmetric on purpose: a flip of a symmetric kernel is invisible. */
 export const DEFAULT_KERNEL = [1, 0.5, 0.25];
 export const MAX_SIGNAL = 256;
-export const MIN_TAPS = 2;
-export const MAX_TAPS = 7;
-export const TAP_RANGE = [-9, 9] as const;
 
 export interface Term {
 	readonly k: number;

@@ -1,18 +1,10 @@
 import { clamp } from '$lib/viz/plot';
 import type { ParamReader, ParamValue } from '$lib/deck/params';
+import { MAX_TAPS, TAP_RANGE, withTap, withTapAdded, withTapRemoved } from './taps';
 import { formatSignal } from '$lib/components/parse-signal';
 import { Player, readSpeed } from '$lib/components/player.svelte';
 import { readSignalParam, signalParam, storageKey } from '$lib/components/stored-signal';
-import {
-	DEFAULT_KERNEL,
-	DEFAULT_SIGNAL,
-	lastShift,
-	MAX_SIGNAL,
-	MAX_TAPS,
-	MIN_TAPS,
-	SLUG,
-	TAP_RANGE
-} from './functions';
+import { DEFAULT_KERNEL, DEFAULT_SIGNAL, lastShift, MAX_SIGNAL, SLUG } from './functions';
 
 /** The discrete-convolution demo's settings: signal x, kernel h, the shift n and the play speed. */
 export class DiscreteConvolutionModel {
@@ -55,22 +47,15 @@ export class DiscreteConvolutionModel {
 	}
 
 	setTap(i: number, value: number): void {
-		if (!Number.isFinite(value) || i < 0 || i >= this.h.length) return;
-		const next = this.h.slice();
-		next[i] = clamp(value, TAP_RANGE[0], TAP_RANGE[1]);
-		this.h = next;
+		this.h = withTap(this.h, i, value);
 	}
 
 	addTap(): void {
-		if (this.h.length >= MAX_TAPS) return;
-		const next = new Float32Array(this.h.length + 1);
-		next.set(this.h);
-		this.h = next;
+		this.h = withTapAdded(this.h);
 	}
 
 	removeTap(): void {
-		if (this.h.length <= MIN_TAPS) return;
-		this.h = this.h.slice(0, -1);
+		this.h = withTapRemoved(this.h);
 		this.setShift(this.n);
 	}
 
