@@ -9,8 +9,9 @@ const config = {
 		runes: true
 	},
 	kit: {
-		// Every page is prerendered into build/; the folder works from any static server.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// Every page is prerendered into build/; the folder works from any static server. 404.html
+		// is the client-side fallback a static host serves for unknown paths: it says what is wrong.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };
