@@ -328,6 +328,20 @@ describe('live view', () => {
 			expect(pathOf(page)).toBe('/activations');
 		});
 	});
+	it('a plot focused with the keyboard takes the arrows (x moves); PgDn still turns the page', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/activations?step=2');
+			const readout = page.getByTestId('x-value');
+			await readout.waitFor();
+			await page.locator('.hit').first().focus();
+			await page.keyboard.press('ArrowRight');
+			await page.keyboard.press('Shift+ArrowLeft');
+			await expect.poll(async () => Number(await readout.textContent())).toBeCloseTo(1.5 + 0.12 - 1.2, 5);
+			expect(await indicator(page).textContent()).toBe('Step 2 of 5');
+			await page.keyboard.press('PageDown');
+			await page.waitForURL(/step=3/);
+		});
+	});
 });
 
 describe('backend badge', () => {
