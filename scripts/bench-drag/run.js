@@ -1,4 +1,4 @@
-// `npm run bench:drag`: latency from a pointer event to the redrawn frame while dragging in an
+// Drag latency (run by `npm run bench:browser`, or alone after a build): from a pointer event to the redrawn frame while dragging in an
 // explainer, in headless Chromium (software rendering, no GPU). Each workload module in this
 // folder exports `{ name, path, drag(page) }` where `drag` performs the pointer moves; this
 // runner instruments the page and prints median and p95 per workload.
