@@ -1,5 +1,5 @@
-// Drag latency (run by `npm run bench:browser`, or alone after a build): from a pointer event to the redrawn frame while dragging in an
-// explainer, in headless Chromium (software rendering, no GPU). Each workload module in this
+// Drag latency, run by `npm run bench:browser` (or alone after a build): from a pointer event to
+// the redrawn frame while dragging in an explainer, in headless Chromium (software rendering). Each workload module in this
 // folder exports `{ name, path, drag(page) }` where `drag` performs the pointer moves; this
 // runner instruments the page and prints median and p95 per workload.
 import { readdirSync } from 'node:fs';
