@@ -1,7 +1,7 @@
 // Drag latency, run by `npm run bench:browser` (or alone after a build): from a pointer event to
-// the redrawn frame while dragging in an explainer, in headless Chromium (software rendering). Each workload module in this
-// folder exports `{ name, path, drag(page) }` where `drag` performs the pointer moves; this
-// runner instruments the page and prints median and p95 per workload.
+// the redrawn frame while dragging in an explainer, in headless Chromium (software rendering).
+// Each workload module in this folder exports `{ name, path, drag(page) }` where `drag` performs
+// the pointer moves; this runner instruments the page and prints median and p95 per workload.
 import { readdirSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
