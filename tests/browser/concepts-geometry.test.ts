@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { findConcept } from '$lib/concepts/registry';
-import { SCREENS, browserSuite } from './harness';
+import { describeConceptSteps } from './concept-steps';
+import { browserSuite } from './harness';
 
 const base = inject('baseUrl');
 /** The kernel set measures its backends before the first result: slow on a busy two-core machine. */
@@ -36,36 +36,7 @@ async function dragBy(page: Page, selector: string, dx: number, dy: number, step
 	await page.waitForTimeout(150);
 }
 
-describe.each(SLUGS)('%s', (slug) => {
-	const count = findConcept(slug)?.steps.length ?? 0;
-
-	it.each(['light', 'projector'] as const)(
-		`every step renders without errors, screenshots (%s)`,
-		async (theme) => {
-			expect(count).toBeGreaterThan(0);
-			await withPage(async ({ page }) => {
-				for (let n = 1; n <= count; n++) {
-					await open(page, `/${slug}?step=${n}`);
-					expect(await page.locator('.narration h2').textContent()).toContain(`Step ${n} of ${count}`);
-					await page.screenshot({ path: `${SCREENS}/${slug}-step${n}-${theme}.png` });
-				}
-			}, theme);
-		}
-	);
-
-	it(`→ and ← move through the ${slug} steps and keep the settings in the URL`, async () => {
-		await withPage(async ({ page }) => {
-			await open(page, `/${slug}?step=1`);
-			const settings = [...search(page).keys()].filter((k) => k !== 'step');
-			expect(settings.length).toBeGreaterThan(0);
-			await page.keyboard.press('ArrowRight');
-			await page.waitForURL(/step=2/);
-			await page.keyboard.press('ArrowLeft');
-			await page.waitForURL(/step=1/);
-			for (const k of settings) expect(search(page).has(k)).toBe(true);
-		});
-	});
-});
+describeConceptSteps(SLUGS, open, withPage);
 
 describe('projections interactions', () => {
 	it('dragging the w1 arrow head (+120 px, −60 px) changes w1x/w1y in the URL and the J readout', async () => {

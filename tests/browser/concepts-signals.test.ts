@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { findConcept } from '$lib/concepts/registry';
-import { SCREENS, browserSuite } from './harness';
+import { describeConceptSteps } from './concept-steps';
+import { browserSuite } from './harness';
 
 const base = inject('baseUrl');
 const SLUGS = ['discrete-convolution', 'matched-filter', 'correlation'] as const;
@@ -34,36 +34,7 @@ async function dragAcross(page: Page, selector: string, fx: number, dx: number, 
 /** Gives the batched URL write (after 250 ms of quiet) time to land; positive checks poll instead. */
 const urlSettles = (page: Page) => page.waitForTimeout(600);
 
-describe.each(SLUGS)('%s', (slug) => {
-	const count = findConcept(slug)?.steps.length ?? 0;
-
-	it.each(['light', 'projector'] as const)(
-		'every step renders without errors, screenshots (%s)',
-		async (theme) => {
-			expect(count).toBeGreaterThan(0);
-			await withPage(async ({ page }) => {
-				for (let n = 1; n <= count; n++) {
-					await open(page, `/${slug}?step=${n}`);
-					expect(await page.locator('.narration h2').textContent()).toContain(`Step ${n} of ${count}`);
-					await page.screenshot({ path: `${SCREENS}/${slug}-step${n}-${theme}.png` });
-				}
-			}, theme);
-		}
-	);
-
-	it(`→ and ← move through the ${slug} steps and keep the settings in the URL`, async () => {
-		await withPage(async ({ page }) => {
-			await open(page, `/${slug}?step=1`);
-			const settings = [...new URL(page.url()).searchParams.keys()].filter((k) => k !== 'step');
-			expect(settings.length).toBeGreaterThan(0);
-			await page.keyboard.press('ArrowRight');
-			await page.waitForURL(/step=2/);
-			await page.keyboard.press('ArrowLeft');
-			await page.waitForURL(/step=1/);
-			for (const k of settings) expect(param(page, k)).not.toBeNull();
-		});
-	});
-});
+describeConceptSteps(SLUGS, open, withPage);
 
 describe('discrete-convolution interactions', () => {
 	it('dragging the upper plot 250 px right from n=2 moves n, the URL and the written-out sum', async () => {
