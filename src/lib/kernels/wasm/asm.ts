@@ -103,11 +103,25 @@ export class Code {
 	load32Splat(offset = 0) {
 		return this.simd(0x09, ...this.mem(2, offset));
 	}
+	/** One f64 from memory into both lanes. */
+	load64Splat(offset = 0) {
+		return this.simd(0x0a, ...this.mem(3, offset));
+	}
+	/** The all-zero v128. */
+	v128Zero() {
+		return this.simd(0x0c, ...new Array<number>(16).fill(0));
+	}
 	f32x4Add() {
 		return this.simd(0xe4);
 	}
 	f32x4Mul() {
 		return this.simd(0xe6);
+	}
+	f64x2Add() {
+		return this.simd(0xf0);
+	}
+	f64x2Mul() {
+		return this.simd(0xf2);
 	}
 
 	/** The encoded body: locals grouped one entry per local (simple and valid), then code, then `end`. */
