@@ -68,13 +68,22 @@ describe('matched-filter functions', () => {
 });
 
 describe('MatchedFilterModel', () => {
-	it('defaults: Barker-13 (65 taps) in 1024 samples at 0 dB, seed 1, filter at 0, threshold 0.6', () => {
+	it('defaults: Barker-13 (65 taps) in 1024 samples at 0 dB, seed 1, threshold 0.6', () => {
 		const m = new MatchedFilterModel(reader(''));
 		expect(m.templateName).toBe('barker');
 		expect(m.template.length).toBe(65);
 		expect(m.signal.length).toBe(1024);
-		expect([m.snrDb, m.seed, m.position, m.threshold, m.normalized]).toEqual([0, 1, 0, 0.6, false]);
+		expect([m.snrDb, m.seed, m.threshold, m.normalized]).toEqual([0, 1, 0.6, false]);
 		expect(m.lastPosition).toBe(1024 - 65);
+	});
+	it('without p the filter opens a quarter of the way in, or short of the hidden pattern if that comes first', () => {
+		for (let seed = 1; seed <= 40; seed++) {
+			const m = new MatchedFilterModel(reader(`seed=${seed}`));
+			const quarter = Math.round(m.lastPosition / 4);
+			const beforePattern = Math.max(0, m.hidden! - m.template.length);
+			expect(m.position, `seed ${seed}`).toBe(Math.min(quarter, beforePattern));
+		}
+		expect(new MatchedFilterModel(reader('seed=1&p=0')).position).toBe(0);
 	});
 	it('toParams → ParamReader → model round-trips every setting', () => {
 		const a = new MatchedFilterModel(
@@ -113,12 +122,12 @@ describe('MatchedFilterModel', () => {
 		expect(m.seed).toBe(6);
 		expect(m.signal).not.toEqual(before);
 	});
-	it('setPosition/advance clamp to [0, N − L]; advance steps ~N/100 and stops at the end', () => {
+	it('setPosition/advance clamp to [0, N − L]; advance steps ~N/400 and stops at the end', () => {
 		const m = new MatchedFilterModel(reader('n=1024'));
 		m.setPosition(-3);
 		expect(m.position).toBe(0);
 		m.advance();
-		expect(m.position).toBe(10);
+		expect(m.position).toBe(3);
 		m.setPosition(99999);
 		expect(m.position).toBe(m.lastPosition);
 		expect(m.advance()).toBe(false);

@@ -24,7 +24,8 @@ function scalarValid(x: Float32Array, t: Float32Array): Float64Array {
 
 function expectSame(got: Float64Array, want: Float64Array) {
 	expect(got.length).toBe(want.length);
-	for (let i = 0; i < want.length; i++) if (!Object.is(got[i], want[i])) expect.fail(`[${i}] ${got[i]} ≠ ${want[i]}`);
+	for (let i = 0; i < want.length; i++)
+		if (!Object.is(got[i], want[i])) expect.fail(`[${i}] ${got[i]} ≠ ${want[i]}`);
 }
 
 it('WebAssembly SIMD is present in node, so the js backend runs this kernel', () => {

@@ -1,18 +1,20 @@
 import { Player, readSpeed } from '$lib/components/player.svelte';
 import type { ParamReader, ParamValue } from '$lib/deck/params';
-import { PRESET_NAMES, sampled, snapT, T_RANGE, type PresetName } from './functions';
+import { DT, PRESET_NAMES, sampled, snapT, T_RANGE, type PresetName } from './functions';
 
 /** Where t starts: the flipped exponential already overlaps the box, so the product has an area. */
 export const DEFAULT_T = 0.6;
-/** How far one play tick moves t. */
-export const T_TICK = 0.2;
+/** How far one play tick moves t: one grid step, 40 a second at 1×, so t glides instead of jumping. */
+export const T_TICK = DT;
+/** "Step once" moves t by 0.2 (ten ticks). */
+const TICKS_PER_STEP = 10;
 
 /** The continuous-convolution demo: the two shapes, the shift t and the play speed. */
 export class ContinuousConvolutionModel {
 	f = $state<PresetName>('box');
 	g = $state<PresetName>('exponential');
 	t = $state(DEFAULT_T);
-	readonly player = new Player(() => this.advance());
+	readonly player = new Player(() => this.advance(), { ticksPerSecond: 40, ticksPerStep: TICKS_PER_STEP });
 
 	readonly fSamples = $derived(sampled(this.f));
 	readonly gSamples = $derived(sampled(this.g));

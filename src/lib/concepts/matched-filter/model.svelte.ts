@@ -33,7 +33,8 @@ export class MatchedFilterModel {
 	/** A pasted signal replaces the generated one. */
 	custom = $state.raw<Float32Array | null>(null);
 	linkProblem = $state<string | null>(null);
-	readonly player = new Player(() => this.advance());
+	/** 16 ticks a second of N/400 samples each (4 per "step"): a sweep takes 25 s at 1×, moving every few frames. */
+	readonly player = new Player(() => this.advance(), { ticksPerSecond: 16, ticksPerStep: 4 });
 
 	readonly template = $derived(makeTemplate(this.templateName, this.templateLength));
 	readonly signal = $derived(
@@ -67,17 +68,29 @@ export class MatchedFilterModel {
 		const custom = readSignalParam(params, 'x', storageKey(SLUG, 'x'), MAX_SIGNAL);
 		if (custom.values) this.linkProblem = this.setCustom(custom.values);
 		else this.linkProblem = custom.problem;
-		this.position = params.number('p', { min: 0, max: this.lastPosition, fallback: 0, integer: true });
+		const fallback = this.openingPosition();
+		this.position = params.number('p', { min: 0, max: this.lastPosition, fallback, integer: true });
+	}
+
+	/**
+	 * Where the filter starts without a link: a quarter of the way in, so the "slide along" step
+	 * opens with some output already drawn, but short of the hidden pattern so its peak is not
+	 * given away before the class has dragged there.
+	 */
+	openingPosition(): number {
+		const quarter = Math.round(this.lastPosition / 4);
+		if (this.hidden === null) return quarter;
+		return Math.min(quarter, Math.max(0, this.hidden - this.template.length));
 	}
 
 	setPosition(p: number): void {
 		this.position = clamp(Math.round(p), 0, this.lastPosition);
 	}
 
-	/** About a hundred ticks sweep the whole signal, whatever its length. */
+	/** About 400 ticks sweep the whole signal, whatever its length. */
 	advance(): boolean {
 		if (this.position >= this.lastPosition) return false;
-		this.setPosition(this.position + Math.max(1, Math.round(this.signal.length / 100)));
+		this.setPosition(this.position + Math.max(1, Math.round(this.signal.length / 400)));
 		return true;
 	}
 
