@@ -51,6 +51,19 @@ describe('projections interactions', () => {
 		});
 	});
 
+	it('the w1 handle takes the keyboard: ↑↑ and Shift+→ move w1 by 1/50 and 1/5 of the axis, not the step', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/projections?step=3&w1x=1&w1y=0');
+			await page.focus('[data-testid="handle-w1"]');
+			await page.keyboard.press('ArrowUp');
+			await page.keyboard.press('ArrowUp');
+			await page.keyboard.press('Shift+ArrowRight');
+			await page.waitForFunction(() => new URL(location.href).searchParams.get('w1x') === '2.6');
+			expect(search(page).get('w1y')).toBe('0.32');
+			expect(search(page).get('step')).toBe('3');
+		});
+	});
+
 	it('step 4 pt=3 (no ReLU): vᵀ(Wᵀx) = (Wv)ᵀx; step 5 (ReLU on): the layers disagree on some points', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/projections?step=4&pt=3');
