@@ -11,14 +11,9 @@
  */
 import type { ConvGeometry } from '../shape';
 import { gemmModule, NV } from './gemm-kernel';
+import { ALIGN, instantiate, once, reserve, roundUp } from './module';
 
 type GemmFn = (...args: number[]) => void;
-
-const PAGE = 65536;
-/** Region starts are aligned to this many bytes (a cache line). */
-const ALIGN = 64;
-
-const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
 
 export class WasmConv {
 	private gemm: GemmFn;
@@ -54,9 +49,7 @@ export class WasmConv {
 		const xAt = roundUp(tapsAt + K * 4, ALIGN);
 		const outAt = roundUp(xAt + xFloats * 4, ALIGN);
 		const end = outAt + F4 * q * 4;
-		const have = this.memory.buffer.byteLength;
-		if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
-		const buf = this.memory.buffer; // views are taken after growing (growing detaches old ones)
+		const buf = reserve(this.memory, end);
 		// weights [F, K] packed as [F4/4][K][4]: the four weights of one tap of a filter block adjacent
 		const w = new Float32Array(buf, wAt, F4 * K).fill(0);
 		for (let f = 0; f < F; f++) {
@@ -156,15 +149,9 @@ export class WasmConv {
 
 /** A conv engine on a module with `nv` sums per filter (null where WebAssembly SIMD is missing). */
 export function createWasmConv(nv = NV): WasmConv | null {
-	const bytes = gemmModule(nv) as BufferSource;
-	if (typeof WebAssembly !== 'object' || !WebAssembly.validate(bytes)) return null;
-	return new WasmConv(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}), 4 * nv);
+	const instance = instantiate(gemmModule(nv));
+	return instance && new WasmConv(instance, 4 * nv);
 }
-
-let shared: WasmConv | null | undefined;
 
 /** The SIMD conv engine, or null where WebAssembly SIMD is not supported (checked once). */
-export function wasmConv(): WasmConv | null {
-	if (shared === undefined) shared = createWasmConv();
-	return shared;
-}
+export const wasmConv = once(() => createWasmConv());

@@ -11,6 +11,7 @@
  * unaligned loads of x for 2·NV multiply-adds.
  */
 import { assemble, Code, V128, I32 } from './asm';
+import { ALIGN, instantiate, once, reserve, roundUp } from './module';
 
 /** Parameters (i32 byte addresses): template, its end, signal, output, the output's end. */
 const PARAMS = ['t', 'tEnd', 'x', 'out', 'outEnd'] as const;
@@ -75,10 +76,6 @@ export function correlateModule(nv = CORRELATE_NV): Uint8Array {
 
 type CorrelateFn = (t: number, tEnd: number, x: number, out: number, outEnd: number) => void;
 
-const PAGE = 65536;
-const ALIGN = 64;
-const roundUp = (n: number, m: number) => Math.ceil(n / m) * m;
-
 export class WasmCorrelate {
 	private fn: CorrelateFn;
 	private memory: WebAssembly.Memory;
@@ -105,9 +102,7 @@ export class WasmCorrelate {
 		const xAt = roundUp(m * 8, ALIGN);
 		const outAt = roundUp(xAt + xFloats * 8, ALIGN);
 		const end = outAt + q * 8;
-		const have = this.memory.buffer.byteLength;
-		if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
-		const buf = this.memory.buffer; // views are taken after growing (growing detaches old ones)
+		const buf = reserve(this.memory, end);
 		new Float64Array(buf, tAt, m).set(t);
 		const xv = new Float64Array(buf, xAt, xFloats);
 		xv.set(x);
@@ -119,15 +114,9 @@ export class WasmCorrelate {
 
 /** A correlation engine on a module with `nv` sums per tile (null where WebAssembly SIMD is missing). */
 export function createWasmCorrelate(nv = CORRELATE_NV): WasmCorrelate | null {
-	const bytes = correlateModule(nv) as BufferSource;
-	if (typeof WebAssembly !== 'object' || !WebAssembly.validate(bytes)) return null;
-	return new WasmCorrelate(new WebAssembly.Instance(new WebAssembly.Module(bytes), {}), 2 * nv);
+	const instance = instantiate(correlateModule(nv));
+	return instance && new WasmCorrelate(instance, 2 * nv);
 }
-
-let shared: WasmCorrelate | null | undefined;
 
 /** The shared SIMD correlation engine, or null where WebAssembly SIMD is not supported (checked once). */
-export function wasmCorrelate(): WasmCorrelate | null {
-	if (shared === undefined) shared = createWasmCorrelate();
-	return shared;
-}
+export const wasmCorrelate = once(() => createWasmCorrelate());
