@@ -132,9 +132,10 @@ function dot2d(
 }
 
 /**
- * Interior cells four at a time with the sliding registers of dot4, over all kernel rows at once,
- * so each output is written once (the previous row-by-row accumulation re-read and re-wrote a
- * float64 row per kernel row); border cells use dot2d.
+ * On the WebAssembly SIMD kernel (a zero-padded image, same double sums in the same order) where
+ * it is present and the taps are finite. Otherwise interior cells four at a time with the sliding
+ * registers of dot4, over all kernel rows at once, so each output is written once; border cells
+ * use dot2d.
  */
 function correlate2d(
 	x: Float32Array,
@@ -147,10 +148,13 @@ function correlate2d(
 	cols: Range1d
 ): Float32Array {
 	const n = cols.length;
-	const out = new Float32Array(rows.length * n);
-	const h = Float64Array.from(taps);
 	const rowShift = rows.offset - (kh - 1);
 	const colShift = cols.offset - (kw - 1);
+	const wasm = taps.every(Number.isFinite) ? wasmCorrelate() : null; // padding adds 0·tap: NaN for ±∞
+	if (wasm)
+		return new Float32Array(wasm.correlate2d(x, H, W, taps, kh, kw, rows.length, n, rowShift, colShift));
+	const out = new Float32Array(rows.length * n);
+	const h = Float64Array.from(taps);
 	// columns whose window (and dot4's one-sample look-ahead, within the 4-wide step) is inside the row
 	const lo = Math.min(n, Math.max(0, -colShift));
 	const hi = Math.min(n, W - kw - colShift + 1);

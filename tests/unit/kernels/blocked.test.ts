@@ -71,6 +71,19 @@ describe('js blocked loops equal the reference', () => {
 		}
 	}
 
+	it('correlate2d with an ∞ tap (the loops, not the padded SIMD path) gives NaN only where the reference does', () => {
+		const x = t([6, 7]);
+		const h = t([3, 3]);
+		h.data[0] = Infinity; // the corner tap: outside the image for the first row and column of full and same
+		x.data[10] = 0; // ∞·0 inside the image is NaN on every path
+		for (const mode of ['full', 'same', 'valid'] as Mode[]) {
+			const want = reference.correlate2d(x, h, mode).data;
+			expect(want.some(Number.isNaN), mode).toBe(true);
+			expect(want.some(Number.isFinite), mode).toBe(mode !== 'valid');
+			expectClose(js.correlate2d(x, h, mode).data, want, CPU_TOLERANCE, mode);
+		}
+	});
+
 	it('matchedFilter signal=[5000] template=[64] with NaN, a spike of 1e8, a constant stretch and a DC offset of 1000', () => {
 		const template = noise(64);
 		const signal = noise(5000);

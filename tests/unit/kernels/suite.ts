@@ -23,7 +23,8 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 		const e = expected[i];
 		if (Number.isNaN(e)) {
 			expect(Number.isNaN(a), `${what}[${i}] should be NaN, got ${a}`).toBe(true);
-		} else if (!(Math.abs(a - e) <= tol * (1 + Math.abs(e)))) {
+		} else if (a !== e && !(Math.abs(a - e) <= tol * (1 + Math.abs(e)))) {
+			// (a === e first: equal infinities are close, though ∞ − ∞ is NaN)
 			expect.fail(`${what}[${i}] = ${a}, expected ${e} (tolerance ${tol})`);
 		}
 	}

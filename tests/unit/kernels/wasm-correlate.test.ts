@@ -73,3 +73,55 @@ it('memory grows for a large call and is reused by smaller ones without stale va
 		expectSame(engine.valid(x, t), scalarValid(x, t));
 	}
 });
+
+/** The 2-D correlation over the taps inside x, summed row by row in double precision. */
+function scalar2d(
+	x: Float32Array,
+	H: number,
+	W: number,
+	h: Float32Array,
+	kh: number,
+	kw: number,
+	rows: number,
+	cols: number,
+	rowShift: number,
+	colShift: number
+) {
+	const out = new Float64Array(rows * cols);
+	for (let r = 0; r < rows; r++)
+		for (let c = 0; c < cols; c++) {
+			let s = 0;
+			for (let i = 0; i < kh; i++)
+				for (let j = 0; j < kw; j++) {
+					const y = r + rowShift + i;
+					const xx = c + colShift + j;
+					if (y >= 0 && y < H && xx >= 0 && xx < W) s += x[y * W + xx] * h[i * kw + j];
+				}
+			out[r * cols + c] = s;
+		}
+	return out;
+}
+
+describe('2-D correlation on the wide grid of a zero-padded image equals the scalar double sums', () => {
+	// [H, W, kh, kw, mode]: 'valid' reads no padding, 'same' pads ⌈(k−1)/2⌉ before, 'full' k − 1
+	for (const [H, W, kh, kw] of [
+		[5, 7, 3, 3],
+		[1, 1, 1, 1],
+		[4, 6, 2, 3],
+		[9, 30, 6, 2],
+		[3, 2, 5, 4],
+		[64, 64, 9, 9]
+	]) {
+		for (const mode of ['valid', 'same', 'full'] as const) {
+			if (mode !== 'full' && (kh > H || kw > W)) continue;
+			const pad = (k: number) => (mode === 'valid' ? 0 : mode === 'same' ? Math.ceil((k - 1) / 2) : k - 1);
+			const size = (n: number, k: number) => (mode === 'valid' ? n - k + 1 : mode === 'same' ? n : n + k - 1);
+			it(`x=[${H},${W}] h=[${kh},${kw}] ${mode}`, () => {
+				const x = noise(H * W);
+				const h = noise(kh * kw);
+				const args = [x, H, W, h, kh, kw, size(H, kh), size(W, kw), -pad(kh), -pad(kw)] as const;
+				expectSame(wasmCorrelate()!.correlate2d(...args), scalar2d(...args));
+			});
+		}
+	}
+});

@@ -1,27 +1,34 @@
 /**
- * A 1-D valid correlation in double precision on WebAssembly SIMD, behind the 'js' matchedFilter:
+ * Correlation in double precision on WebAssembly SIMD, behind the 'js' correlate1d, correlate2d
+ * and matchedFilter:
  *
- *   out[i] = Σ_k t[k] · x[i + k]      (i < count, k < m, all f64)
+ *   out[q] = Σ_k w[k] · x[q + offset[k]]      (q < count, all f64)
+ *
+ * A 1-D correlation's tap k sits at offset k; a 2-D one runs on the "wide" output grid of a
+ * zero-padded image (q = row · Wp + column, tap (i, j) at offset i · Wp + j), so every tap reads a
+ * contiguous run of x and one kernel serves both.
  *
  * Why f64: the matched filter's normalisation uses Σ s·(t − t̄) = Σ s·t − t̄·Σs, a difference that
  * cancels under a DC offset; products of two float32 values are exact in f64, so summing them in
  * f64 keeps that difference accurate to ~1e-16·|Σ s·t| (f32x4 would leave ~1e-7). Each output sums
- * its products in tap order, the same order as the scalar JavaScript loop, so the two agree bit for
- * bit. A register tile of NV f64x2 sums (2·NV outputs) costs, per tap, one splat of t[k] and NV
- * unaligned loads of x for 2·NV multiply-adds.
+ * its products in tap order, the same order as the scalar JavaScript loops, so the two agree bit
+ * for bit (padding adds products 0·w = 0, so callers keep non-finite weights on the loops). A
+ * register tile of NV f64x2 sums (2·NV outputs) costs, per tap, one offset load, one splat of
+ * w[k] and NV unaligned loads of x for 2·NV multiply-adds.
  */
 import { assemble, Code, V128, I32 } from './asm';
 import { ALIGN, instantiate, once, reserve, roundUp } from './module';
 
-/** Parameters (i32 byte addresses): template, its end, signal, output, the output's end. */
-const PARAMS = ['t', 'tEnd', 'x', 'out', 'outEnd'] as const;
+/** Parameters (i32 byte addresses): weights and their end, tap byte offsets, x, output and its end. */
+const PARAMS = ['w', 'wEnd', 'offsets', 'x', 'out', 'outEnd'] as const;
 
 function correlateCode(nv: number): Code {
 	const p = Object.fromEntries(PARAMS.map((n, i) => [n, i])) as Record<(typeof PARAMS)[number], number>;
 	const c = new Code(PARAMS.length);
 	const o = c.local(I32); // the current tile's first output
 	const xq = c.local(I32); // x at the tile's first output
-	const tp = c.local(I32);
+	const wp = c.local(I32);
+	const op = c.local(I32);
 	const xa = c.local(I32);
 	const w = c.local(V128);
 	const acc = Array.from({ length: nv }, () => c.local(V128));
@@ -31,11 +38,12 @@ function correlateCode(nv: number): Code {
 	c.loop(); // output tiles
 	{
 		for (const a of acc) c.v128Zero().set(a);
-		c.get(p.t).set(tp);
-		c.get(xq).set(xa);
+		c.get(p.w).set(wp);
+		c.get(p.offsets).set(op);
 		c.loop(); // taps
 		{
-			c.get(tp).load64Splat().set(w);
+			c.get(xq).get(op).i32Load().add().set(xa);
+			c.get(wp).load64Splat().set(w);
 			for (let v = 0; v < nv; v++)
 				c.get(acc[v])
 					.get(w)
@@ -44,9 +52,9 @@ function correlateCode(nv: number): Code {
 					.f64x2Mul()
 					.f64x2Add()
 					.set(acc[v]);
-			c.get(tp).i32(8).add().set(tp);
-			c.get(xa).i32(8).add().set(xa);
-			c.get(tp).get(p.tEnd).ne().brIf(0);
+			c.get(wp).i32(8).add().set(wp);
+			c.get(op).i32(4).add().set(op);
+			c.get(wp).get(p.wEnd).ne().brIf(0);
 		}
 		c.end();
 		for (let v = 0; v < nv; v++)
@@ -74,7 +82,7 @@ export function correlateModule(nv = CORRELATE_NV): Uint8Array {
 	return assemble([{ name: 'correlate', params: PARAMS.length, code: correlateCode(nv) }], 1);
 }
 
-type CorrelateFn = (t: number, tEnd: number, x: number, out: number, outEnd: number) => void;
+type CorrelateFn = (w: number, wEnd: number, offsets: number, x: number, out: number, outEnd: number) => void;
 
 export class WasmCorrelate {
 	private fn: CorrelateFn;
@@ -90,25 +98,77 @@ export class WasmCorrelate {
 	}
 
 	/**
-	 * The valid correlation of `x` with `t` (x.length ≥ t.length ≥ 1), as a view of wasm memory
-	 * holding `x.length − t.length + 1` doubles: read it before the next call.
+	 * Lays out weights, tap offsets (in elements), x (`xLength` doubles, written by `fill` over
+	 * zeros) and the output; returns `count` outputs as a view of wasm memory: read it before the
+	 * next call. x must hold `count − 1 + max(offset)` doubles; the last tile reads zeros past it.
 	 */
-	valid(x: Float32Array, t: Float32Array): Float64Array {
-		const m = t.length;
-		const count = x.length - m + 1;
+	private run(
+		weights: ArrayLike<number>,
+		offsets: ArrayLike<number>,
+		xLength: number,
+		fill: (x: Float64Array) => void,
+		count: number
+	): Float64Array {
+		const K = weights.length;
 		const q = roundUp(count, this.tile);
-		const xFloats = q + m - 1; // the last tile reads up to here; past x.length it reads zeros
-		const tAt = 0;
-		const xAt = roundUp(m * 8, ALIGN);
+		const xFloats = xLength + this.tile;
+		const wAt = 0;
+		const offsetsAt = roundUp(K * 8, ALIGN);
+		const xAt = roundUp(offsetsAt + K * 4, ALIGN);
 		const outAt = roundUp(xAt + xFloats * 8, ALIGN);
 		const end = outAt + q * 8;
 		const buf = reserve(this.memory, end);
-		new Float64Array(buf, tAt, m).set(t);
-		const xv = new Float64Array(buf, xAt, xFloats);
-		xv.set(x);
-		xv.fill(0, x.length);
-		this.fn(tAt, tAt + m * 8, xAt, outAt, end);
+		new Float64Array(buf, wAt, K).set(weights);
+		const byteOffsets = new Int32Array(buf, offsetsAt, K);
+		for (let k = 0; k < K; k++) byteOffsets[k] = offsets[k] * 8;
+		const xv = new Float64Array(buf, xAt, xFloats).fill(0);
+		fill(xv);
+		this.fn(wAt, wAt + K * 8, offsetsAt, xAt, outAt, end);
 		return new Float64Array(buf, outAt, count);
+	}
+
+	/** The valid 1-D correlation of `x` with `t` (x.length ≥ t.length ≥ 1): x.length − t.length + 1 doubles. */
+	valid(x: Float32Array, t: Float32Array): Float64Array {
+		const offsets = Array.from({ length: t.length }, (_, k) => k);
+		return this.run(t, offsets, x.length, (xv) => xv.set(x), x.length - t.length + 1);
+	}
+
+	/**
+	 * A 2-D correlation of x [H×W] with h [kh×kw] whose output cell (r, c) reads x from row
+	 * r + rowShift and column c + colShift (negative shifts and windows past the edge read zeros):
+	 * rows × cols doubles, row-major. Returns a new array.
+	 */
+	correlate2d(
+		x: Float32Array,
+		H: number,
+		W: number,
+		h: Float32Array,
+		kh: number,
+		kw: number,
+		rows: number,
+		cols: number,
+		rowShift: number,
+		colShift: number
+	): Float64Array {
+		// padded image: output (r, c) at wide index r·Wp + c, its tap (i, j) at + i·Wp + j
+		const Wp = cols + kw - 1;
+		const Hp = rows + kh - 1;
+		const offsets = Array.from({ length: kh * kw }, (_, k) => Math.floor(k / kw) * Wp + (k % kw));
+		const wide = this.run(
+			h,
+			offsets,
+			Hp * Wp,
+			(xv) => {
+				const c0 = Math.max(0, colShift);
+				const c1 = Math.min(W, colShift + Wp);
+				for (let y = Math.max(0, rowShift); y < Math.min(H, rowShift + Hp); y++)
+					xv.set(x.subarray(y * W + c0, y * W + c1), (y - rowShift) * Wp + c0 - colShift);
+			},
+			(rows - 1) * Wp + cols
+		);
+		const out = new Float64Array(rows * cols);
+		for (let r = 0; r < rows; r++) out.set(wide.subarray(r * Wp, r * Wp + cols), r * cols);
+		return out;
 	}
 }
 
