@@ -229,33 +229,58 @@ function matchedFilter(signal: Float32Array, template: Float32Array): Float32Arr
 	let st = wasmCorrelate()?.valid(signal, template);
 	if (!st) rowCorrelate(signal, 0, signal.length, template, 0, m, 0, (st = new Float64Array(count)), count);
 	const out = new Float32Array(2 * count);
+	out.set(st);
+	normalise(signal, m, st, tMean, tt, out.subarray(count));
+	return out;
+}
+
+/** Σs and Σs² of signal[i..i+m), summed afresh. */
+function windowSums(signal: Float32Array, i: number, m: number): [number, number] {
 	let s1 = 0;
 	let s2 = 0;
-	for (let i = 0; i < count; i++) {
-		out[i] = st[i];
-		// re-sum every 1024 windows so running-sum rounding cannot accumulate, after a NaN or ∞, and
-		// when the sample leaving held most of Σs² (subtracting a spike would cancel catastrophically)
-		const gone = i > 0 ? signal[i - 1] : 0;
-		if ((i & 1023) === 0 || !Number.isFinite(s2) || gone * gone > JS_RESUM_FRACTION * s2) {
-			s1 = 0;
-			s2 = 0;
-			for (let k = i; k < i + m; k++) {
-				s1 += signal[k];
-				s2 += signal[k] * signal[k];
-			}
-		} else {
-			const come = signal[i + m - 1];
-			s1 += come - gone;
-			s2 += come * come - gone * gone;
-		}
-		const ss = s2 - (s1 * s1) / m;
-		const num = st[i] - tMean * s1;
-		let r = 0;
-		if (Number.isNaN(ss) || Number.isNaN(num)) r = NaN;
-		else if (ss > JS_ZERO_VARIANCE * s2 && tt > 0) r = num / Math.sqrt(ss * tt);
-		out[count + i] = r;
+	for (let k = i; k < i + m; k++) {
+		s1 += signal[k];
+		s2 += signal[k] * signal[k];
 	}
-	return out;
+	return [s1, s2];
+}
+
+/** Block of windows after which the running sums are re-summed, so their rounding cannot accumulate. */
+const RESUM_BLOCK = 1024;
+
+/**
+ * norm[i] = Pearson r of window i from running Σs, Σs² (re-summed at each block's start, after a
+ * NaN or ∞, and when the sample leaving held most of Σs²: subtracting a spike would cancel
+ * catastrophically). The tight per-block loop keeps the rare re-sum out of the hot path (2× faster
+ * than one loop with the block test inside).
+ */
+function normalise(
+	signal: Float32Array,
+	m: number,
+	st: Float64Array,
+	tMean: number,
+	tt: number,
+	norm: Float32Array
+) {
+	for (let b = 0; b < norm.length; b += RESUM_BLOCK) {
+		let [s1, s2] = windowSums(signal, b, m);
+		const end = Math.min(norm.length, b + RESUM_BLOCK);
+		for (let i = b; i < end; i++) {
+			if (i > b) {
+				const gone = signal[i - 1];
+				// false for NaN too; s2 = ∞ must re-sum, as ∞ − ∞ would poison the sums
+				if (gone * gone <= JS_RESUM_FRACTION * s2 && s2 < Infinity) {
+					const come = signal[i + m - 1];
+					s1 += come - gone;
+					s2 += come * come - gone * gone;
+				} else [s1, s2] = windowSums(signal, i, m);
+			}
+			const ss = s2 - (s1 * s1) / m;
+			const num = st[i] - tMean * s1;
+			if (ss > JS_ZERO_VARIANCE * s2 && tt > 0) norm[i] = num / Math.sqrt(ss * tt);
+			else norm[i] = Number.isNaN(ss) || Number.isNaN(num) ? NaN : 0;
+		}
+	}
 }
 
 export function createJsEngine(): SyncEngine {

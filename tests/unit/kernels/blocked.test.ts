@@ -2,7 +2,7 @@
  * The register-blocked 'js' paths against the reference on shapes that stress their edges: filter
  * counts that are not a multiple of the 4-filter tile, widths that are not a multiple of the 3- and
  * 4-wide pixel tiles, strides and padding, and matched filters longer than the 1024-window re-sum
- * period with NaN, a spike of 1e8, a constant stretch and a large DC offset.
+ * period with NaN, ∞, a spike of 1e8, a constant stretch and a large DC offset.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKernelSet, type KernelSet, type Mode } from '../../../src/lib/kernels';
@@ -84,10 +84,11 @@ describe('js blocked loops equal the reference', () => {
 		}
 	});
 
-	it('matchedFilter signal=[5000] template=[64] with NaN, a spike of 1e8, a constant stretch and a DC offset of 1000', () => {
+	it('matchedFilter signal=[5000] template=[64] with NaN, ∞, a spike of 1e8, a constant stretch and a DC offset of 1000', () => {
 		const template = noise(64);
 		const signal = noise(5000);
 		signal[1500] = NaN;
+		signal[2000] = Infinity; // Σs² = ∞ while it is in the window; the windows after it must recover
 		signal[3000] = 1e8; // a spike: Σs² dwarfs its neighbours while it is in the window
 		signal.fill(2, 4000, 4100);
 		for (let i = 4200; i < 5000; i++) signal[i] += 1000;
