@@ -52,6 +52,8 @@ process.stderr.write(
 );
 // --calibration: only measure and print what auto measured (a quick check of the cost models)
 if (process.argv.includes('--calibration')) process.exit(0);
+// let the garbage of gpu.js's kernel builds be collected before timing (GC threads share 2 cores)
+await new Promise((resolve) => setTimeout(resolve, 1000));
 const sets = { js: await kernels.createKernelSet({ backend: 'js' }) };
 for (const b of ['webasm', 'cpu']) sets[b] = await kernels.createKernelSet({ backend: b });
 

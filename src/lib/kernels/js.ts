@@ -92,24 +92,28 @@ function dotRow(
 /**
  * out[o] = Σ_k x[o + shift + k]·h[k] over the taps inside x, in double precision: windows wholly
  * inside x on the WebAssembly SIMD kernel (wasm/correlate.ts: same sums, same order, ~8× faster),
- * the border windows (and everything where SIMD is missing) on the loops above.
+ * the border windows (and everything where SIMD is missing) on the loops above. The sums go
+ * straight into the float32 result: a float64 intermediate would cost a fresh allocation, and
+ * first-touch page faults of fresh memory cost more than the arithmetic here.
  */
-function correlateInto(x: Float32Array, h: Float32Array, shift: number, out: Float64Array) {
+function correlate1d(x: Float32Array, h: Float32Array, range: Range1d): Float32Array {
 	const m = h.length;
-	const count = out.length;
+	const count = range.length;
+	const shift = range.offset - (m - 1);
+	const out = new Float32Array(count);
 	const lo = Math.min(count, Math.max(0, -shift));
 	const hi = Math.max(lo, Math.min(count, x.length - m - shift + 1));
 	const wasm = hi > lo ? wasmCorrelate() : null;
-	if (!wasm) return rowCorrelate(x, 0, x.length, h, 0, m, shift, out, count);
+	if (!wasm) {
+		const acc = new Float64Array(count);
+		rowCorrelate(x, 0, x.length, h, 0, m, shift, acc, count);
+		out.set(acc);
+		return out;
+	}
 	for (let o = 0; o < lo; o++) out[o] = dotRow(x, 0, x.length, o + shift, h, 0, m);
 	out.set(wasm.valid(x.subarray(lo + shift, hi + shift + m - 1), h), lo);
 	for (let o = hi; o < count; o++) out[o] = dotRow(x, 0, x.length, o + shift, h, 0, m);
-}
-
-function correlate1d(x: Float32Array, h: Float32Array, range: Range1d): Float32Array {
-	const acc = new Float64Array(range.length);
-	correlateInto(x, h, range.offset - (h.length - 1), acc);
-	return new Float32Array(acc); // a typed copy: Float32Array.from iterates, ~50× slower
+	return out;
 }
 
 /** One output of a 2-D correlation with bounds checks (the border cells). */
@@ -151,8 +155,7 @@ function correlate2d(
 	const rowShift = rows.offset - (kh - 1);
 	const colShift = cols.offset - (kw - 1);
 	const wasm = taps.every(Number.isFinite) ? wasmCorrelate() : null; // padding adds 0·tap: NaN for ±∞
-	if (wasm)
-		return new Float32Array(wasm.correlate2d(x, H, W, taps, kh, kw, rows.length, n, rowShift, colShift));
+	if (wasm) return wasm.correlate2d(x, H, W, taps, kh, kw, rows.length, n, rowShift, colShift);
 	const out = new Float32Array(rows.length * n);
 	const h = Float64Array.from(taps);
 	// columns whose window (and dot4's one-sample look-ahead, within the 4-wide step) is inside the row

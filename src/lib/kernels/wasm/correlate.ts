@@ -136,7 +136,7 @@ export class WasmCorrelate {
 	/**
 	 * A 2-D correlation of x [H×W] with h [kh×kw] whose output cell (r, c) reads x from row
 	 * r + rowShift and column c + colShift (negative shifts and windows past the edge read zeros):
-	 * rows × cols doubles, row-major. Returns a new array.
+	 * rows × cols values, row-major, rounded to float32 (a new array).
 	 */
 	correlate2d(
 		x: Float32Array,
@@ -149,7 +149,7 @@ export class WasmCorrelate {
 		cols: number,
 		rowShift: number,
 		colShift: number
-	): Float64Array {
+	): Float32Array {
 		// padded image: output (r, c) at wide index r·Wp + c, its tap (i, j) at + i·Wp + j
 		const Wp = cols + kw - 1;
 		const Hp = rows + kh - 1;
@@ -166,7 +166,7 @@ export class WasmCorrelate {
 			},
 			(rows - 1) * Wp + cols
 		);
-		const out = new Float64Array(rows * cols);
+		const out = new Float32Array(rows * cols);
 		for (let r = 0; r < rows; r++) out.set(wide.subarray(r * Wp, r * Wp + cols), r * cols);
 		return out;
 	}
