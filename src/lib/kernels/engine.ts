@@ -1,6 +1,7 @@
 /**
  * The inner contract every backend implements: validated inputs, precomputed geometry, a flat
  * Float32Array out. `R` is `Float32Array` for synchronous backends and a Promise of it for WebGPU.
+ * Every result is a fresh array the engine keeps no reference to (plans hand out views of it).
  */
 import type { ConvGeometry, PoolGeometry, Range1d } from './shape';
 
