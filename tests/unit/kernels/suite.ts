@@ -118,7 +118,10 @@ export function defineKernelTests(backend: Backend, ops: () => AsyncKernelOps) {
 		it(`matchedFilter ${c.name} signal=[${c.signal.length}] template=[${c.template.length}]`, async () => {
 			const r = await ops().matchedFilter(f32(c.signal), f32(c.template));
 			// a second call must not write into the first result (output and normalized are views of one array)
-			await ops().matchedFilter(f32(c.signal).map((v) => -v), f32(c.template));
+			await ops().matchedFilter(
+				f32(c.signal).map((v) => -v),
+				f32(c.template)
+			);
 			expectClose(r.output, f32(c.output), tol, 'output');
 			expectClose(r.normalized, f32(c.normalized), tol, 'normalized');
 			expect(r.peakIndex).toBe(c.peakIndex);
