@@ -98,8 +98,8 @@ export class WasmCorrelate {
 	}
 
 	/**
-	 * Lays out weights, tap offsets (in elements), x (`xLength` doubles, written by `fill` over
-	 * zeros) and the output; returns `count` outputs as a view of wasm memory: read it before the
+	 * Lays out weights, tap offsets (in elements), x (`xLength` doubles plus a tile, all written by
+	 * `fill`: the padding must be zeros) and the output; returns `count` outputs as a view of wasm memory: read it before the
 	 * next call. x must hold `count − 1 + max(offset)` doubles; the last tile reads zeros past it.
 	 */
 	private run(
@@ -121,8 +121,7 @@ export class WasmCorrelate {
 		new Float64Array(buf, wAt, K).set(weights);
 		const byteOffsets = new Int32Array(buf, offsetsAt, K);
 		for (let k = 0; k < K; k++) byteOffsets[k] = offsets[k] * 8;
-		const xv = new Float64Array(buf, xAt, xFloats).fill(0);
-		fill(xv);
+		fill(new Float64Array(buf, xAt, xFloats));
 		this.fn(wAt, wAt + K * 8, offsetsAt, xAt, outAt, end);
 		return new Float64Array(buf, outAt, count);
 	}
@@ -130,7 +129,11 @@ export class WasmCorrelate {
 	/** The valid 1-D correlation of `x` with `t` (x.length ≥ t.length ≥ 1): x.length − t.length + 1 doubles. */
 	valid(x: Float32Array, t: Float32Array): Float64Array {
 		const offsets = Array.from({ length: t.length }, (_, k) => k);
-		return this.run(t, offsets, x.length, (xv) => xv.set(x), x.length - t.length + 1);
+		const fill = (xv: Float64Array) => {
+			xv.set(x);
+			xv.fill(0, x.length);
+		};
+		return this.run(t, offsets, x.length, fill, x.length - t.length + 1);
 	}
 
 	/**
@@ -159,6 +162,7 @@ export class WasmCorrelate {
 			offsets,
 			Hp * Wp,
 			(xv) => {
+				xv.fill(0);
 				const c0 = Math.max(0, colShift);
 				const c1 = Math.min(W, colShift + Wp);
 				for (let y = Math.max(0, rowShift); y < Math.min(H, rowShift + Hp); y++)
