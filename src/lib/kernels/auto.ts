@@ -17,6 +17,12 @@ import type { CostModel } from './calibrate';
 
 /** Longest wait (ms) for an idle period before a step runs anyway (a page animating without pause). */
 export const IDLE_TIMEOUT_MS = 1000;
+/**
+ * A step waits until the user has left the page alone this long: one step (building WebGL or
+ * WebGPU kernels) can hold the main thread for ~100 ms, and idle periods also come between the
+ * frames of a drag, where such a step made the drag jump (p95 of a drag right after page load).
+ */
+export const INPUT_QUIET_MS = 600;
 
 /** Modes that failed to start here: not tried again in this page load (process, in Node). */
 const absent = new Set<Backend>();
@@ -24,12 +30,36 @@ const absent = new Set<Backend>();
 type IdleWindow = { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
 
 /** Resolves in the next idle period (browser) or the next macrotask (Node): calls queued first go first. */
-function idle(): Promise<void> {
+function idlePeriod(): Promise<void> {
 	return new Promise((resolve) => {
 		const ric = (globalThis as IdleWindow).requestIdleCallback;
 		if (ric) ric(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
 		else setTimeout(resolve, 0);
 	});
+}
+
+/** When the user last pressed, moved or scrolled (−∞ until then, and where there is no window). */
+let lastInput = -Infinity;
+let watching = false;
+
+/** Starts noting user input (once per page; nothing in Node). */
+export function watchInput(): void {
+	const target = globalThis as { addEventListener?: typeof addEventListener };
+	if (watching || typeof target.addEventListener !== 'function') return;
+	watching = true;
+	const note = () => (lastInput = performance.now());
+	for (const type of ['pointerdown', 'pointermove', 'keydown', 'wheel'])
+		target.addEventListener(type, note, { capture: true, passive: true });
+}
+
+/** Resolves in an idle period that comes INPUT_QUIET_MS or more after the last user input. */
+export async function idle(): Promise<void> {
+	for (;;) {
+		await idlePeriod();
+		const quiet = performance.now() - lastInput;
+		if (quiet >= INPUT_QUIET_MS) return;
+		await new Promise((resolve) => setTimeout(resolve, INPUT_QUIET_MS - quiet));
+	}
 }
 
 /**
@@ -55,6 +85,7 @@ export class AutoProber {
 		// js's real calls are timed from the first one (they are the best measurement there is)
 		this.early = emptyModel();
 		dispatcher.setModel('js', this.early);
+		watchInput();
 		this.done = this.run(js);
 	}
 
