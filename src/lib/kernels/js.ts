@@ -38,32 +38,33 @@ function correlate1d(x: Float32Array, h: Float32Array, range: Range1d): Float32A
 	return out;
 }
 
-/** One output of a 2-D correlation with bounds checks (the border cells). */
-function dot2d(
+/**
+ * On the WebAssembly SIMD kernel (a zero-padded image, same double sums in the same order) where
+ * it is present and the taps are finite; otherwise on the row loops.
+ */
+function correlate2d(
 	x: Float32Array,
 	H: number,
 	W: number,
-	h: Float64Array,
+	taps: Float32Array,
 	kh: number,
 	kw: number,
-	y0: number,
-	x0: number
-) {
-	let s = 0;
-	for (let i = Math.max(0, -y0); i < kh && y0 + i < H; i++) {
-		const row = (y0 + i) * W;
-		for (let j = Math.max(0, -x0); j < kw && x0 + j < W; j++) s += x[row + x0 + j] * h[i * kw + j];
-	}
-	return s;
+	rows: Range1d,
+	cols: Range1d
+): Float32Array {
+	const rowShift = rows.offset - (kh - 1);
+	const colShift = cols.offset - (kw - 1);
+	const wasm = taps.every(Number.isFinite) ? wasmCorrelate() : null; // padding adds 0·tap: NaN for ±∞
+	if (wasm) return wasm.correlate2d(x, H, W, taps, kh, kw, rows.length, cols.length, rowShift, colShift);
+	return correlate2dLoops(x, H, W, taps, kh, kw, rows, cols);
 }
 
 /**
- * On the WebAssembly SIMD kernel (a zero-padded image, same double sums in the same order) where
- * it is present and the taps are finite. Otherwise interior cells four at a time with sliding
- * registers (as dot4 in js-rows.ts) over all kernel rows at once, so each output is written once;
- * border cells use dot2d.
+ * Each output row as the sum over kernel rows of 1-D row correlations (rowCorrelate: four outputs
+ * per pass inside the row, bounds-checked at its ends); kernel rows outside the image add nothing.
+ * The path where WebAssembly SIMD is missing, and for non-finite taps.
  */
-function correlate2d(
+export function correlate2dLoops(
 	x: Float32Array,
 	H: number,
 	W: number,
@@ -76,49 +77,15 @@ function correlate2d(
 	const n = cols.length;
 	const rowShift = rows.offset - (kh - 1);
 	const colShift = cols.offset - (kw - 1);
-	const wasm = taps.every(Number.isFinite) ? wasmCorrelate() : null; // padding adds 0·tap: NaN for ±∞
-	if (wasm) return wasm.correlate2d(x, H, W, taps, kh, kw, rows.length, n, rowShift, colShift);
 	const out = new Float32Array(rows.length * n);
-	const h = Float64Array.from(taps);
-	// columns whose window (and dot4's one-sample look-ahead, within the 4-wide step) is inside the row
-	const lo = Math.min(n, Math.max(0, -colShift));
-	const hi = Math.min(n, W - kw - colShift + 1);
+	const acc = new Float64Array(n);
 	for (let oy = 0; oy < rows.length; oy++) {
-		const y0 = oy + rowShift;
-		const o = oy * n;
-		let ox = 0;
-		if (y0 >= 0 && y0 + kh <= H) {
-			for (; ox < lo; ox++) out[o + ox] = dot2d(x, H, W, h, kh, kw, y0, ox + colShift);
-			for (; ox + 4 <= hi; ox += 4) {
-				let s0 = 0;
-				let s1 = 0;
-				let s2 = 0;
-				let s3 = 0;
-				for (let i = 0; i < kh; i++) {
-					const xb = (y0 + i) * W + ox + colShift;
-					const hb = i * kw;
-					let a = x[xb];
-					let b = x[xb + 1];
-					let c = x[xb + 2];
-					for (let j = 0; j < kw; j++) {
-						const w = h[hb + j];
-						const d = x[xb + j + 3];
-						s0 += w * a;
-						s1 += w * b;
-						s2 += w * c;
-						s3 += w * d;
-						a = b;
-						b = c;
-						c = d;
-					}
-				}
-				out[o + ox] = s0;
-				out[o + ox + 1] = s1;
-				out[o + ox + 2] = s2;
-				out[o + ox + 3] = s3;
-			}
+		acc.fill(0);
+		for (let i = 0; i < kh; i++) {
+			const y = oy + rowShift + i;
+			if (y >= 0 && y < H) rowCorrelate(x, y * W, W, taps, i * kw, kw, colShift, acc, n);
 		}
-		for (; ox < n; ox++) out[o + ox] = dot2d(x, H, W, h, kh, kw, y0, ox + colShift);
+		out.set(acc, oy * n);
 	}
 	return out;
 }

@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKernelSet, type KernelSet, type Mode } from '../../../src/lib/kernels';
+import { correlate2dLoops } from '../../../src/lib/kernels/js';
 import * as reference from '../../../src/lib/kernels/reference';
+import { outputRange } from '../../../src/lib/kernels/shape';
 import { createRng, gaussianNoise } from '../../../src/lib/signal';
 import { CPU_TOLERANCE, expectClose } from './suite';
 
@@ -62,11 +64,14 @@ describe('js blocked loops equal the reference', () => {
 	]) {
 		for (const mode of ['full', 'same', 'valid'] as Mode[]) {
 			if (mode !== 'full' && (kh > H || kw > W)) continue; // only 'full' allows a larger kernel
-			it(`correlate2d x=[${H},${W}] h=[${kh},${kw}] ${mode}`, () => {
+			it(`correlate2d x=[${H},${W}] h=[${kh},${kw}] ${mode}: SIMD path and row loops`, () => {
 				const x = t([H, W]);
 				const h = t([kh, kw]);
-				const got = js.correlate2d(x, h, mode);
-				expectClose(got.data, reference.correlate2d(x, h, mode).data, CPU_TOLERANCE, mode);
+				const want = reference.correlate2d(x, h, mode).data;
+				expectClose(js.correlate2d(x, h, mode).data, want, CPU_TOLERANCE, mode);
+				const [rows, cols] = [outputRange(H, kh, mode), outputRange(W, kw, mode)];
+				const loops = correlate2dLoops(x.data, H, W, h.data, kh, kw, rows, cols);
+				expectClose(loops, want, CPU_TOLERANCE, `${mode} loops`);
 			});
 		}
 	}
