@@ -1,5 +1,5 @@
 /**
- * Seeded random numbers. Library code takes a generator as an argument (never Math.random), so a
+ * Seeded random numbers. Library code takes a generator as an argument (never the global unseeded one), so a
  * demo, a test and a prepared lecture link all see the same noise for the same seed.
  */
 
