@@ -1,6 +1,6 @@
 /**
- * Seeded random numbers. Library code takes a generator as an argument (never the global unseeded one), so a
- * demo, a test and a prepared lecture link all see the same noise for the same seed.
+ * Seeded random numbers. Library code takes a generator as an argument (never the global unseeded
+ * one), so a demo, a test and a prepared lecture link all see the same noise for the same seed.
  */
 
 /** A generator of uniform numbers in [0, 1). */
