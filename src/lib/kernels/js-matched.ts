@@ -27,12 +27,18 @@ export function matchedFilter(signal: Float32Array, template: Float32Array): Flo
 	let tt = 0;
 	for (let k = 0; k < m; k++) tt += (template[k] - tMean) ** 2;
 	// Σ s·t per window; the SIMD kernel's result is a view of its memory, read before its next call
-	let st = wasmCorrelate()?.valid(signal, template);
-	if (!st) rowCorrelate(signal, 0, signal.length, template, 0, m, 0, (st = new Float64Array(count)), count);
+	const st = wasmCorrelate()?.valid(signal, template) ?? loopValid(signal, template, count);
 	const out = new Float32Array(2 * count);
 	out.set(st);
 	normalise(signal, m, st, tMean, tt, out.subarray(count));
 	return out;
+}
+
+/** The valid correlation on the row loops (where WebAssembly SIMD is missing). */
+function loopValid(signal: Float32Array, template: Float32Array, count: number): Float64Array {
+	const st = new Float64Array(count);
+	rowCorrelate(signal, 0, signal.length, template, 0, template.length, 0, st, count);
+	return st;
 }
 
 /** Σs and Σs² of signal[i..i+m), summed afresh. */
