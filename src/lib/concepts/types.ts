@@ -5,6 +5,11 @@ import type { ParamReader, ParamValue } from '$lib/deck/params';
 export interface Step {
 	readonly title: string;
 	readonly narration: string;
+	/**
+	 * Speaker notes for the presenter view (never shown on the projected page): what to point at,
+	 * the question to ask before revealing, the common misconception.
+	 */
+	readonly notes?: string;
 }
 
 export interface ExplainerProps {
