@@ -50,6 +50,8 @@ export interface Engine<R = Float32Array> {
 		pixels: number,
 		filters: number
 	): R;
+	/** GPU.js engines: how many built kernels they hold now (bounded, gpu/kernel-cache.ts). */
+	cacheSize?(): number;
 	dispose(): void;
 }
 
