@@ -4,7 +4,7 @@
  * snapped to the precision it is written with, so a reopened link computes the same numbers.
  */
 import type { ParamReader } from '$lib/deck/params';
-import { formatSignal, parseSignal } from './parse-signal';
+import { formatSignal } from './parse-signal';
 
 export interface GridSpec {
 	/** Exact number of values expected. */
@@ -24,7 +24,8 @@ export interface GridRead {
 function checkSpec(spec: GridSpec): void {
 	if (!Number.isInteger(spec.length) || spec.length < 1)
 		throw new RangeError(`grid spec: length must be a whole number ≥ 1, got ${spec.length}`);
-	if (!(spec.min <= spec.max)) throw new RangeError(`grid spec: min ${spec.min} must not exceed max ${spec.max}`);
+	if (!(spec.min <= spec.max))
+		throw new RangeError(`grid spec: min ${spec.min} must not exceed max ${spec.max}`);
 	if (!Number.isInteger(spec.decimals) || spec.decimals < 0 || spec.decimals > 6)
 		throw new RangeError(`grid spec: decimals must be a whole number in 0…6, got ${spec.decimals}`);
 }
@@ -43,18 +44,29 @@ export function gridParam(values: ArrayLike<number>): string {
 	return formatSignal(values);
 }
 
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** The grid named `name` in the link; values outside the range are clamped, others snapped. */
 export function readGridParam(params: ParamReader, name: string, spec: GridSpec): GridRead {
 	checkSpec(spec);
 	const raw = params.string(name, '');
 	if (raw === '') return { values: null, problem: null };
-	const parsed = parseSignal(raw, spec.length);
-	if (!parsed.ok) return { values: null, problem: `${name} in the link: ${parsed.message}` };
-	if (parsed.values.length !== spec.length) {
+	const tokens = raw.split(',');
+	if (tokens.length !== spec.length) {
 		return {
 			values: null,
-			problem: `${name} in the link has ${parsed.values.length} values; this view needs ${spec.length}`
+			problem: `${name} in the link has ${tokens.length} values; this view needs ${spec.length}`
 		};
 	}
-	return { values: parsed.values.map((v) => snapValue(v, spec)), problem: null };
+	const values = new Float32Array(spec.length);
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i].trim();
+		const v = Number(token);
+		if (!NUMBER.test(token) || !Number.isFinite(v)) {
+			const shown = token.length > 24 ? token.slice(0, 24) + '…' : token;
+			return { values: null, problem: `${name} in the link: "${shown}" (value ${i + 1}) is not a number` };
+		}
+		values[i] = snapValue(v, spec);
+	}
+	return { values, problem: null };
 }

@@ -140,4 +140,17 @@ describe('pooling-backward model', () => {
 		expect(a.input.every((v) => Number.isInteger(v) && v >= 0 && v <= 9)).toBe(true);
 		expect(a.gradient.every((v) => v >= -3 && v <= 3)).toBe(true);
 	});
+	it('typeKey: "7" on x(0,0) sets 7, "-" flips it; ∂L/∂y takes keys only while shown', () => {
+		const m = new PoolingBackwardModel(reader('focus=i0'));
+		expect(m.typeKey('7', false)).toBe(true);
+		expect(m.input[0]).toBe(7);
+		m.typeKey('-', false);
+		m.typeKey('3', false);
+		expect(m.input[0]).toBe(-3);
+		expect(m.typeKey('a', true)).toBe(false);
+		m.setFocus('out', 0);
+		expect(m.typeKey('5', false)).toBe(false);
+		expect(m.typeKey('5', true)).toBe(true);
+		expect(m.gradient[0]).toBe(5);
+	});
 });

@@ -32,7 +32,9 @@ export class Conv1x1Model {
 	readonly weights = $derived(block(this.weightBuffer, MAX_CHANNELS, this.filters, this.channels));
 	readonly bias = $derived(this.biasBuffer.slice(0, this.filters));
 	/** The focused filter's K weights. */
-	readonly filterWeights = $derived(this.weights.slice(this.filter * this.channels, (this.filter + 1) * this.channels));
+	readonly filterWeights = $derived(
+		this.weights.slice(this.filter * this.channels, (this.filter + 1) * this.channels)
+	);
 
 	constructor(params: ParamReader) {
 		const int = (name: string, max: number, fallback: number, min = 1) =>
@@ -44,7 +46,8 @@ export class Conv1x1Model {
 		this.filter = int('filter', this.filters - 1, 0, 0);
 		const w = readGridParam(params, 'w', { length: this.filters * this.channels, ...WEIGHT_SPEC });
 		const b = readGridParam(params, 'b', { length: this.filters, ...BIAS_SPEC });
-		if (w.values) this.weightBuffer = withBlock(this.weightBuffer, MAX_CHANNELS, this.filters, this.channels, w.values);
+		if (w.values)
+			this.weightBuffer = withBlock(this.weightBuffer, MAX_CHANNELS, this.filters, this.channels, w.values);
 		if (b.values) this.biasBuffer = withBlock(this.biasBuffer, MAX_FILTERS, 1, this.filters, b.values);
 		this.linkProblem = w.problem ?? b.problem;
 	}

@@ -16,7 +16,24 @@ export const P_MAX = 32;
 export const P_DECIMALS = 2;
 /** What the slider stops at: the lecture's 1, 2, 4, ∞ and enough between to watch the ball change. */
 export const P_STOPS: readonly number[] = [
-	1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 8, 10, 12, 16, 24, 32, Infinity
+	1,
+	1.25,
+	1.5,
+	1.75,
+	2,
+	2.5,
+	3,
+	3.5,
+	4,
+	5,
+	6,
+	8,
+	10,
+	12,
+	16,
+	24,
+	32,
+	Infinity
 ];
 export const FEATURE_SIDE = 8;
 export const POOL_SIZES = [2, 4] as const;

@@ -1,6 +1,16 @@
 import type { ParamReader, ParamValue } from '$lib/deck/params';
 import { snapValue } from '$lib/components/grid-param';
-import { featureMap, FEATURE_SIDE, P_MAX, P_MIN, P_STOPS, parseP, pParam, POOL_SIZES, snapP } from './functions';
+import {
+	featureMap,
+	FEATURE_SIDE,
+	P_MAX,
+	P_MIN,
+	P_STOPS,
+	parseP,
+	pParam,
+	POOL_SIZES,
+	snapP
+} from './functions';
 
 const MAX_SEED = 2 ** 31 - 1;
 /** The dragged point stays inside the picture and keeps two decimals (as the link writes it). */
@@ -23,7 +33,12 @@ export class PNormModel {
 		if (raw !== '' && p === null) params.number('p', { min: P_MIN, max: P_MAX, fallback: 2 }); // reports the bad value
 		this.p = p ?? presetP ?? 2;
 		const sizes = POOL_SIZES as readonly number[];
-		const size = params.number('size', { min: sizes[0], max: sizes[sizes.length - 1], fallback: 2, integer: true });
+		const size = params.number('size', {
+			min: sizes[0],
+			max: sizes[sizes.length - 1],
+			fallback: 2,
+			integer: true
+		});
 		this.size = sizes.reduce((best, s) => (Math.abs(s - size) < Math.abs(best - size) ? s : best));
 		this.seed = params.number('seed', { min: 0, max: MAX_SEED, fallback: 3, integer: true });
 		const pt = params.string('pt', '').split(',');

@@ -117,7 +117,12 @@ export function cellName(i: number, side: number): string {
 }
 
 /** "∂L/∂x(2, 3) = 1 + 3 = 4" from the upstream values routed there and the kernel set's sum. */
-export function accumulationText(i: number, from: readonly number[], upstream: ArrayLike<number>, sum: number): string {
+export function accumulationText(
+	i: number,
+	from: readonly number[],
+	upstream: ArrayLike<number>,
+	sum: number
+): string {
 	const name = `∂L/∂x${cellName(i, SIDE)}`;
 	if (from.length === 0) return `${name} = 0: it won no window`;
 	const terms = from.map((o) => (upstream[o] < 0 ? `(${num(upstream[o])})` : num(upstream[o])));

@@ -110,6 +110,23 @@ export class PoolingBackwardModel {
 		this.linkProblem = null;
 	}
 
+	/**
+	 * A key typed while a cell is selected: a digit sets x or ∂L/∂y there (keeping its sign), − flips
+	 * the sign. ∂L/∂y is editable only while it is shown. True when the key was used.
+	 */
+	typeKey(key: string, gradientShown: boolean): boolean {
+		const { side, index } = this.focus;
+		if (side === 'out' && !gradientShown) return false;
+		const current = side === 'in' ? this.input[index] : this.gradient[index];
+		let value: number;
+		if (/^[0-9]$/.test(key)) value = (current < 0 ? -1 : 1) * Number(key);
+		else if (key === '-') value = -current;
+		else return false;
+		if (side === 'in') this.setInput(index, value);
+		else this.setGradient(index, value);
+		return true;
+	}
+
 	/** A fresh seeded map (0…9, so ties happen) and fresh upstream gradients (−3…3). */
 	newNumbers(): void {
 		this.seed = this.seed >= MAX_SEED ? 0 : this.seed + 1;
