@@ -107,7 +107,9 @@ describe('p-norm interactions', () => {
 			expect(rows[3]).toBe('‖x‖∞ (your p)0.8');
 			await reopen(page);
 			expect(param(page, 'p')).toBe('inf');
-			expect((await page.getByTestId('point-norms').locator('tr').allTextContents())[3]).toBe('‖x‖∞ (your p)0.8');
+			expect((await page.getByTestId('point-norms').locator('tr').allTextContents())[3]).toBe(
+				'‖x‖∞ (your p)0.8'
+			);
 		});
 	});
 
