@@ -117,9 +117,15 @@ export class Convolution2dModel {
 	advance(): boolean {
 		const [oh, ow] = this.example ? [EXAMPLE_SIZE - 2, EXAMPLE_SIZE - 2] : this.outShape;
 		const per = this.example ? 1 : Math.max(1, Math.round(ow / 4));
-		let cell: Cell | null = this.example ? this.exampleCell : this.at;
-		for (let i = 0; i < per && cell; i++) cell = nextCell(cell, oh, ow);
-		if (!cell) return false;
+		let cell: Cell = this.example ? this.exampleCell : this.at;
+		const from = cell;
+		// Several cells a tick on large maps; a tick that runs past the end stops on the last cell.
+		for (let i = 0; i < per; i++) {
+			const next: Cell | null = nextCell(cell, oh, ow);
+			if (!next) break;
+			cell = next;
+		}
+		if (cell.row === from.row && cell.col === from.col) return false;
 		this.moveTo(cell);
 		return true;
 	}

@@ -10,7 +10,8 @@ export class PoolingModel {
 	ceil = $state(false);
 	/** The example steps are on screen (set by the explainer from the step). */
 	example = $state(false);
-	cell = $state<Cell>({ row: 10, col: 10 });
+	// On the left edge of the dark square: a window with a clear maximum.
+	cell = $state<Cell>({ row: 10, col: 3 });
 	exampleCell = $state<Cell>({ row: 0, col: 0 });
 	readonly player = new Player(() => this.advance(), { ticksPerSecond: 2 });
 
@@ -20,7 +21,7 @@ export class PoolingModel {
 		this.ceil = params.boolean('ceil', false);
 		this.cell = {
 			row: params.number('r', { min: 0, max: FEATURE_SIDE, fallback: 10, integer: true }),
-			col: params.number('c', { min: 0, max: FEATURE_SIDE, fallback: 10, integer: true })
+			col: params.number('c', { min: 0, max: FEATURE_SIDE, fallback: 3, integer: true })
 		};
 		this.exampleCell = {
 			row: params.number('er', { min: 0, max: EXAMPLE_SIDE, fallback: 0, integer: true }),
@@ -64,9 +65,15 @@ export class PoolingModel {
 	advance(): boolean {
 		const [oh, ow] = this.outShape;
 		const per = this.example ? 1 : Math.max(1, Math.round(ow / 6));
-		let cell: Cell | null = this.at;
-		for (let i = 0; i < per && cell; i++) cell = nextCell(cell, oh, ow);
-		if (!cell) return false;
+		let cell: Cell = this.at;
+		const from = cell;
+		// Several cells a tick on large maps; a tick that runs past the end stops on the last cell.
+		for (let i = 0; i < per; i++) {
+			const next: Cell | null = nextCell(cell, oh, ow);
+			if (!next) break;
+			cell = next;
+		}
+		if (cell.row === from.row && cell.col === from.col) return false;
 		this.moveTo(cell);
 		return true;
 	}
