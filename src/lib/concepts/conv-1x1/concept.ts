@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'conv-1x1',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: '1×1 convolutions: 1×1×K filters, sum over channels, dimensionality reduction',
 	shows:
 		'A K-channel stack; one 1×1×K filter summing the channels at each pixel; F < K filters reducing depth; parameter and multiply counts.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };

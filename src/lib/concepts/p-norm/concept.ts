@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'p-norm',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'Norms (p-norm); p-norm pooling',
 	shows:
 		'The unit ball of ‖x‖ₚ for a p slider; p-norm pooling on a feature map from p = 1 (sum) through p = 2 to p → ∞ (max).',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };

@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'pooling-backward',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'Backward pass: gradient passes through the max location, 0 otherwise',
 	shows:
 		'An upstream gradient map routed to each window’s arg-max cell; overlapping windows accumulate; the tie rule stated.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };
