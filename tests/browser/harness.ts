@@ -27,12 +27,26 @@ function isLocal(url: string): boolean {
 	}
 }
 
+export interface PageOptions {
+	/**
+	 * The app's service worker (offline cache). Blocked unless a test is about it: every fresh
+	 * context would otherwise download the whole build into its cache, which only slows the
+	 * other tests. With 'allow', the routing below still sees every request that leaves the
+	 * worker's cache (Chromium routes the worker's own fetches too), so the guard holds.
+	 */
+	serviceWorkers?: 'allow' | 'block';
+}
+
 /** A fresh page (own context, so storage is clean) that records errors and blocks outside requests. */
 export async function guardedPage(
 	browser: Browser,
-	viewport = { width: 1280, height: 720 }
+	viewport = { width: 1280, height: 720 },
+	options: PageOptions = {}
 ): Promise<GuardedPage> {
-	const context = await browser.newContext({ viewport });
+	const context = await browser.newContext({
+		viewport,
+		serviceWorkers: options.serviceWorkers ?? 'block'
+	});
 	const page = await context.newPage();
 	const errors: string[] = [];
 	const external: string[] = [];

@@ -7,9 +7,10 @@ export interface Step {
 	readonly narration: string;
 	/**
 	 * Speaker notes for the presenter view (never shown on the projected page): what to point at,
-	 * the question to ask before revealing, the common misconception.
+	 * the question to ask before revealing, the common misconception. Written for the teacher,
+	 * 2–4 sentences; edit them here.
 	 */
-	readonly notes?: string;
+	readonly notes: string;
 }
 
 export interface ExplainerProps {

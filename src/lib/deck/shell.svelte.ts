@@ -8,6 +8,7 @@ import {
 	type DeckEntry,
 	type Position
 } from './navigation';
+import { PRESENTER_WINDOW_NAME } from './presenter-link';
 import { Theme } from './theme.svelte';
 import type { UrlSync } from './url-sync.svelte';
 
@@ -21,6 +22,13 @@ export class DeckShell {
 	blank = $state(false);
 	/** The concept and step on screen; null on the index. */
 	position = $state<Position | null>(null);
+	/** The query string on screen, settings included (kept current as settings are written). */
+	search = $state('');
+	/**
+	 * Set by the presenter view: it takes the moving keys (and B) for the projected window.
+	 * Returns true when it handled the action.
+	 */
+	remote: ((action: DeckAction) => boolean) | null = null;
 	/** The concept page's URL writer, so navigation first saves pending settings. */
 	urlSync: UrlSync | null = null;
 	/** Set when fullscreen was refused (no user gesture, iframe without permission). */
@@ -28,7 +36,9 @@ export class DeckShell {
 
 	constructor(
 		readonly deck: readonly DeckEntry[],
-		private readonly navigate: (to: Position, keepSettings: boolean) => void
+		private readonly navigate: (to: Position, keepSettings: boolean) => void,
+		/** The presenter view's address. */
+		private readonly presenterUrl = '/presenter'
 	) {}
 
 	go(to: Position | null): void {
@@ -40,6 +50,7 @@ export class DeckShell {
 	}
 
 	perform(action: DeckAction): void {
+		if (this.remote?.(action)) return;
 		switch (action) {
 			case 'next':
 				return this.go(nextPosition(this.deck, this.position));
@@ -56,6 +67,8 @@ export class DeckShell {
 			case 'blank':
 				this.blank = !this.blank;
 				return;
+			case 'presenter':
+				return this.openPresenter();
 			case 'help':
 				this.helpOpen = !this.helpOpen;
 				return;
@@ -65,6 +78,15 @@ export class DeckShell {
 				this.message = null;
 				return;
 		}
+	}
+
+	/** Opens the presenter view in its own window (or brings the open one forward). */
+	openPresenter(): void {
+		this.urlSync?.flush();
+		const opened = window.open(this.presenterUrl, PRESENTER_WINDOW_NAME, 'popup=yes,width=1280,height=800');
+		if (opened) opened.focus();
+		else
+			this.message = `The browser blocked the presenter window. Allow pop-ups for this site, or open ${this.presenterUrl} in a new window.`;
 	}
 
 	async toggleFullscreen(): Promise<void> {

@@ -18,6 +18,8 @@ describe('actionForKey', () => {
 		['P', 'theme'],
 		['b', 'blank'],
 		['B', 'blank'],
+		['s', 'presenter'],
+		['S', 'presenter'],
 		['?', 'help'],
 		['Escape', 'close']
 	])('key %j → %s', (key, action) => {
