@@ -4,7 +4,7 @@
  */
 
 export type DeckAction =
-	'next' | 'previous' | 'first' | 'last' | 'fullscreen' | 'theme' | 'blank' | 'help' | 'close';
+	'next' | 'previous' | 'first' | 'last' | 'fullscreen' | 'theme' | 'blank' | 'export' | 'help' | 'close';
 
 export interface KeyBinding {
 	readonly keys: readonly string[];
@@ -25,6 +25,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{ keys: ['f', 'F'], label: 'Fullscreen on/off', action: 'fullscreen' },
 	{ keys: ['p', 'P'], label: 'Projector theme on/off', action: 'theme' },
 	{ keys: ['b', 'B'], label: 'Blank the screen', action: 'blank' },
+	{ keys: ['e', 'E'], label: 'Export the figure as PNG and SVG', action: 'export' },
 	{ keys: ['?'], label: 'Show these keys', action: 'help' },
 	{ keys: ['Escape'], label: 'Close overlays', action: 'close' }
 ];

@@ -18,6 +18,8 @@ describe('actionForKey', () => {
 		['P', 'theme'],
 		['b', 'blank'],
 		['B', 'blank'],
+		['e', 'export'],
+		['E', 'export'],
 		['?', 'help'],
 		['Escape', 'close']
 	])('key %j → %s', (key, action) => {
