@@ -1,4 +1,4 @@
-import { composeSvg, inlineStyleText, type Box, type FigurePart } from './figure-file';
+import { baselineOf, composeSvg, inlineStyleText, type Box, type FigurePart } from './figure-file';
 
 /**
  * Saves what an explainer shows as a PNG and an SVG, built from its DOM: every plot's SVG (with
@@ -12,6 +12,28 @@ const PNG_SCALE = 2;
 interface Layer {
 	readonly box: Box;
 	readonly element: SVGSVGElement | HTMLCanvasElement;
+}
+
+/** The plots' titles and legends (their figcaptions): each run of text with its font and colour. */
+function captionsOf(container: HTMLElement, origin: DOMRect): FigurePart[] {
+	const parts: FigurePart[] = [];
+	for (const caption of container.querySelectorAll('figcaption')) {
+		const walker = document.createTreeWalker(caption, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const text = node.textContent?.trim() ?? '';
+			const parent = node.parentElement;
+			if (text === '' || !parent) continue;
+			const range = document.createRange();
+			range.selectNodeContents(node);
+			const r = range.getBoundingClientRect();
+			if (r.width < 1 || r.height < 1) continue;
+			const style = getComputedStyle(parent);
+			const box = { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+			const font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+			parts.push({ kind: 'text', ...box, text, font, colour: style.color });
+		}
+	}
+	return parts;
 }
 
 /** The outermost SVGs and the canvases inside `container`, in page order, with their boxes relative to it. */
@@ -88,7 +110,8 @@ export async function renderFigure(container: HTMLElement): Promise<Figure> {
 			? { kind: 'image', ...box, href: element.toDataURL('image/png') }
 			: { kind: 'svg', ...box, markup: standaloneSvg(element, box) }
 	);
-	const svgText = composeSvg(size, background, parts);
+	const captions = captionsOf(container, bounds);
+	const svgText = composeSvg(size, background, [...parts, ...captions]);
 
 	const canvas = document.createElement('canvas');
 	canvas.width = size.width * PNG_SCALE;
@@ -112,6 +135,12 @@ export async function renderFigure(container: HTMLElement): Promise<Figure> {
 		} finally {
 			URL.revokeObjectURL(url);
 		}
+	}
+	for (const caption of captions) {
+		if (caption.kind !== 'text') continue;
+		context.font = caption.font;
+		context.fillStyle = caption.colour;
+		context.fillText(caption.text, caption.x, baselineOf(caption));
 	}
 	return { png: await toBlob(canvas), svg: new Blob([svgText], { type: 'image/svg+xml' }) };
 }

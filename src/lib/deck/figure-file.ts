@@ -54,7 +54,11 @@ export interface Box {
 /** One layer of the exported figure: a plot's own SVG markup, or a canvas as a PNG data URL. */
 export type FigurePart =
 	| (Box & { readonly kind: 'svg'; readonly markup: string })
-	| (Box & { readonly kind: 'image'; readonly href: string });
+	| (Box & { readonly kind: 'image'; readonly href: string })
+	| (Box & { readonly kind: 'text'; readonly text: string; readonly font: string; readonly colour: string });
+
+/** Where a line of text in `box` has its baseline: about four fifths down (the font's ascent). */
+export const baselineOf = (box: Box) => box.y + box.height * 0.8;
 
 const escapeAttribute = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -72,6 +76,10 @@ export function composeSvg(
 	const body = parts.map((part) => {
 		const box = `x="${n(part.x)}" y="${n(part.y)}" width="${n(part.width)}" height="${n(part.height)}"`;
 		if (part.kind === 'image') return `<image ${box} href="${escapeAttribute(part.href)}"/>`;
+		if (part.kind === 'text') {
+			const style = escapeAttribute(`font:${part.font};fill:${part.colour}`);
+			return `<text x="${n(part.x)}" y="${n(baselineOf(part))}" style="${style}">${escapeAttribute(part.text)}</text>`;
+		}
 		// A nested <svg> places a plot at its spot on the page and clips it to its own box.
 		return part.markup.replace(/^<svg\b[^>]*?(\/?)>/, (open, selfClosing: string) => {
 			const kept = open.replace(/\s(x|y|width|height)="[^"]*"/g, '').replace(/\/?>$/, '');

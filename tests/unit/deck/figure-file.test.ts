@@ -71,6 +71,23 @@ describe('the exported SVG document', () => {
 		expect(svg.trim().endsWith('</svg>')).toBe(true);
 	});
 
+	it('composeSvg writes a caption as <text> on its baseline (4/5 down its box), escaped', () => {
+		const caption = {
+			kind: 'text' as const,
+			x: 5,
+			y: 10,
+			width: 80,
+			height: 20,
+			text: 'f(x) <&> g',
+			font: '700 18px "DejaVu Sans"',
+			colour: 'rgb(22, 24, 29)'
+		};
+		const svg = composeSvg({ width: 100, height: 100 }, '#fff', [caption]);
+		expect(svg).toContain(
+			'<text x="5" y="26" style="font:700 18px &quot;DejaVu Sans&quot;;fill:rgb(22, 24, 29)">f(x) &lt;&amp;&gt; g</text>'
+		);
+	});
+
 	it('composeSvg rejects an empty size', () => {
 		expect(() => composeSvg({ width: 0, height: 10 }, '#fff', [])).toThrow(/size must be positive/);
 	});
