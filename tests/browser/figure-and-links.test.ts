@@ -57,7 +57,7 @@ async function typeTap(page: Page, value: string) {
 
 /** Per concept: a page and an interaction that lands between the values the link can write. */
 const CHANGES: Record<string, { path: string; change: (page: Page) => Promise<void> }> = {
-	activations: { path: '/activations?step=2', change: (p) => dragBy(p, '.live [role="slider"]', 37.3, 0) },
+	activations: { path: '/activations?step=4', change: (p) => dragBy(p, '.live [role="slider"]', 40, 0) },
 	projections: {
 		path: '/projections?step=3',
 		change: (p) => dragBy(p, '[data-testid="handle-w1"]', -41.7, 29.3)
