@@ -33,9 +33,12 @@ function quantile(sorted, q) {
 	return sorted[i];
 }
 
+// `--only projections` (or BENCH_DRAG_ONLY=projections) runs the workloads whose file name contains it.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : process.env.BENCH_DRAG_ONLY;
 const workloads = await Promise.all(
 	readdirSync(here)
-		.filter((f) => f.endsWith('.js') && f !== 'run.js')
+		.filter((f) => f.endsWith('.js') && f !== 'run.js' && (!only || f.includes(only)))
 		.sort()
 		.map(async (f) => (await import(pathToFileURL(join(here, f)).href)).default)
 );

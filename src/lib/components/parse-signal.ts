@@ -46,9 +46,22 @@ function clip(token: string): string {
 	return token.length > 24 ? token.slice(0, 24) + '…' : token;
 }
 
-/** Short text for a signal, the inverse of `parseSignal` up to float32 rounding. */
+/**
+ * Short text for a signal, the exact inverse of `parseSignal`: each value is written with the
+ * fewest significant digits (at least 6 are tried first) that read back as the same float32, so a
+ * link reopens exactly the numbers on screen.
+ */
 export function formatSignal(values: ArrayLike<number>): string {
 	const parts: string[] = [];
-	for (let i = 0; i < values.length; i++) parts.push(String(Number(values[i].toPrecision(6))));
+	for (let i = 0; i < values.length; i++) parts.push(shortestFloat32(values[i]));
 	return parts.join(',');
+}
+
+function shortestFloat32(v: number): string {
+	const target = Math.fround(v);
+	for (let digits = 6; digits < 9; digits++) {
+		const text = String(Number(v.toPrecision(digits)));
+		if (Math.fround(Number(text)) === target) return text;
+	}
+	return String(Number(v.toPrecision(9)));
 }

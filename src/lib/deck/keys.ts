@@ -4,7 +4,17 @@
  */
 
 export type DeckAction =
-	'next' | 'previous' | 'first' | 'last' | 'fullscreen' | 'theme' | 'blank' | 'presenter' | 'help' | 'close';
+	| 'next'
+	| 'previous'
+	| 'first'
+	| 'last'
+	| 'fullscreen'
+	| 'theme'
+	| 'blank'
+	| 'presenter'
+	| 'export'
+	| 'help'
+	| 'close';
 
 export interface KeyBinding {
 	readonly keys: readonly string[];
@@ -26,6 +36,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 	{ keys: ['p', 'P'], label: 'Projector theme on/off', action: 'theme' },
 	{ keys: ['b', 'B'], label: 'Blank the screen', action: 'blank' },
 	{ keys: ['s', 'S'], label: 'Presenter view: notes, next step, timer', action: 'presenter' },
+	{ keys: ['e', 'E'], label: 'Export the figure as PNG and SVG', action: 'export' },
 	{ keys: ['?'], label: 'Show these keys', action: 'help' },
 	{ keys: ['Escape'], label: 'Close overlays', action: 'close' }
 ];

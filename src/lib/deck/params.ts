@@ -10,6 +10,45 @@ export interface NumberSpec {
 	readonly fallback: number;
 	/** Round to a whole number. */
 	readonly integer?: boolean;
+	/**
+	 * The precision the value is kept and written with (0.01: two decimals). Values read from a
+	 * link are snapped to it, and a model that stores `snapNumber(v, spec)` shows exactly what its
+	 * link reopens.
+	 */
+	readonly step?: number;
+}
+
+/** Decimal places of a precision such as 0.01 (2) or 0.25 (2); at most 12. */
+export function decimalsOf(step: number): number {
+	if (!Number.isFinite(step) || step <= 0)
+		throw new RangeError(`step must be a positive number, got ${step}`);
+	for (let d = 0; d < 12; d++) {
+		const scaled = step * 10 ** d;
+		if (Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, scaled)) return d;
+	}
+	return 12;
+}
+
+/** `value` rounded to the nearest multiple of `step`, without binary noise (0.1 + 0.2 gives 0.3). */
+export function snap(value: number, step: number): number {
+	const decimals = decimalsOf(step);
+	if (!Number.isFinite(value)) throw new RangeError(`value must be a finite number, got ${value}`);
+	return Number((Math.round(value / step) * step).toFixed(decimals));
+}
+
+/**
+ * A value as the model should store it: clamped to the spec's range, then rounded to a whole
+ * number or snapped to its step (staying inside the range), so that the page shows what the link says.
+ */
+export function snapNumber(value: number, spec: NumberSpec): number {
+	if (!Number.isFinite(value)) throw new RangeError(`value must be a finite number, got ${value}`);
+	const clamped = Math.min(spec.max, Math.max(spec.min, value));
+	if (spec.integer) return Math.min(spec.max, Math.max(spec.min, Math.round(clamped)));
+	if (spec.step === undefined) return clamped;
+	const snapped = snap(clamped, spec.step);
+	if (snapped > spec.max) return snap(snapped - spec.step, spec.step);
+	if (snapped < spec.min) return snap(snapped + spec.step, spec.step);
+	return snapped;
 }
 
 export type ParamValue = string | number | boolean | null | undefined;
@@ -40,11 +79,9 @@ export class ParamReader {
 			return spec.fallback;
 		}
 		const value = spec.integer ? Math.round(n) : n;
-		if (value < spec.min || value > spec.max) {
+		if (value < spec.min || value > spec.max)
 			this.reject(`${name}=${raw} is outside ${spec.min}…${spec.max}`);
-			return Math.min(spec.max, Math.max(spec.min, value));
-		}
-		return value;
+		return snapNumber(value, spec);
 	}
 
 	choice<T extends string>(name: string, choices: readonly T[], fallback: T): T {

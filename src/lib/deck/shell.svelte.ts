@@ -31,7 +31,9 @@ export class DeckShell {
 	remote: ((action: DeckAction) => boolean) | null = null;
 	/** The concept page's URL writer, so navigation first saves pending settings. */
 	urlSync: UrlSync | null = null;
-	/** Set when fullscreen was refused (no user gesture, iframe without permission). */
+	/** The concept page's figure export (key E and the export button); null where there is no figure. */
+	exportFigure: (() => Promise<void>) | null = null;
+	/** Set when fullscreen was refused (no user gesture, iframe without permission) or an export failed. */
 	message = $state<string | null>(null);
 
 	constructor(
@@ -64,6 +66,8 @@ export class DeckShell {
 				return void this.toggleFullscreen();
 			case 'theme':
 				return this.theme.toggle();
+			case 'export':
+				return void this.exportNow();
 			case 'blank':
 				this.blank = !this.blank;
 				return;
@@ -87,6 +91,19 @@ export class DeckShell {
 		if (opened) opened.focus();
 		else
 			this.message = `The browser blocked the presenter window. Allow pop-ups for this site, or open ${this.presenterUrl} in a new window.`;
+	}
+
+	/** Saves the figure on screen; a failure is said in the message line, never thrown at the page. */
+	async exportNow(): Promise<void> {
+		if (!this.exportFigure) {
+			this.message = 'There is no figure to export on this page.';
+			return;
+		}
+		try {
+			await this.exportFigure();
+		} catch (error) {
+			this.message = `The figure could not be exported (${(error as Error).message}).`;
+		}
 	}
 
 	async toggleFullscreen(): Promise<void> {

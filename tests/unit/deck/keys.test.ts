@@ -20,6 +20,8 @@ describe('actionForKey', () => {
 		['B', 'blank'],
 		['s', 'presenter'],
 		['S', 'presenter'],
+		['e', 'export'],
+		['E', 'export'],
 		['?', 'help'],
 		['Escape', 'close']
 	])('key %j → %s', (key, action) => {

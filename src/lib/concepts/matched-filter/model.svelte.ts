@@ -1,5 +1,5 @@
 import { clamp } from '$lib/viz/plot';
-import type { ParamReader, ParamValue } from '$lib/deck/params';
+import { snapNumber, type NumberSpec, type ParamReader, type ParamValue } from '$lib/deck/params';
 import { Player, readSpeed } from '$lib/components/player.svelte';
 import { readSignalParam, signalParam, storageKey } from '$lib/components/stored-signal';
 import {
@@ -17,6 +17,14 @@ import {
 } from './functions';
 
 const MAX_SEED = 2 ** 31 - 1;
+/** SNR in steps of 0.1 dB and the threshold in thousandths: what the link writes, so what it reopens. */
+export const SNR_SPEC: NumberSpec = { min: SNR_RANGE[0], max: SNR_RANGE[1], fallback: 0, step: 0.1 };
+export const THRESHOLD_SPEC: NumberSpec = {
+	min: THRESHOLD_RANGE[0],
+	max: THRESHOLD_RANGE[1],
+	fallback: 0.6,
+	step: 0.001
+};
 
 /** The matched-filter demo's settings; the signal and template are derived from them. */
 export class MatchedFilterModel {
@@ -56,13 +64,9 @@ export class MatchedFilterModel {
 		});
 		const n = params.number('n', { min: SIGNAL_LENGTHS[0], max: MAX_SIGNAL, fallback: 1024, integer: true });
 		this.signalLength = n;
-		this.snrDb = params.number('snr', { min: SNR_RANGE[0], max: SNR_RANGE[1], fallback: 0 });
+		this.snrDb = params.number('snr', SNR_SPEC);
 		this.seed = params.number('seed', { min: 0, max: MAX_SEED, fallback: 1, integer: true });
-		this.threshold = params.number('thr', {
-			min: THRESHOLD_RANGE[0],
-			max: THRESHOLD_RANGE[1],
-			fallback: 0.6
-		});
+		this.threshold = params.number('thr', THRESHOLD_SPEC);
 		this.normalized = params.boolean('norm', false);
 		this.player.speed = readSpeed(params);
 		const custom = readSignalParam(params, 'x', storageKey(SLUG, 'x'), MAX_SIGNAL);
@@ -99,11 +103,11 @@ export class MatchedFilterModel {
 	}
 
 	setThreshold(t: number): void {
-		this.threshold = clamp(t, THRESHOLD_RANGE[0], THRESHOLD_RANGE[1]);
+		if (Number.isFinite(t)) this.threshold = snapNumber(t, THRESHOLD_SPEC);
 	}
 
 	setSnr(db: number): void {
-		this.snrDb = clamp(db, SNR_RANGE[0], SNR_RANGE[1]);
+		if (Number.isFinite(db)) this.snrDb = snapNumber(db, SNR_SPEC);
 	}
 
 	setTemplate(name: TemplateName, length = this.templateLength): void {
@@ -141,10 +145,10 @@ export class MatchedFilterModel {
 			tpl: this.templateName,
 			len: this.templateLength,
 			n: this.signalLength,
-			snr: Math.round(this.snrDb * 10) / 10,
+			snr: this.snrDb,
 			seed: this.seed,
 			p: this.position,
-			thr: Math.round(this.threshold * 1000) / 1000,
+			thr: this.threshold,
 			norm: this.normalized,
 			speed: this.player.speed,
 			x: signalParam(this.custom, storageKey(SLUG, 'x'))

@@ -1,4 +1,4 @@
-import type { ParamReader, ParamValue } from '$lib/deck/params';
+import { snap, type ParamReader, type ParamValue } from '$lib/deck/params';
 import {
 	classStats,
 	fisherCriterion,
@@ -16,8 +16,8 @@ export const PLANE = [-4, 4] as const;
 export const MIN_LENGTH = 0.3;
 export const SEED_RANGE = [1, 9999] as const;
 export const POINTS_PER_CLASS = 60;
-
-const round2 = (v: number) => Math.round(v * 100) / 100;
+/** Arrow heads are kept (and written to the link) with two decimals. */
+export const VECTOR_STEP = 0.01;
 
 /** The projections demo: the cloud's seed, the two weight vectors, the probed point and the ReLU switch. */
 export class ProjectionsModel {
@@ -49,7 +49,7 @@ export class ProjectionsModel {
 	}
 
 	private readVector(params: ParamReader, name: string, fallback: Vec2): Vec2 {
-		const spec = (i: 0 | 1) => ({ min: PLANE[0], max: PLANE[1], fallback: fallback[i] });
+		const spec = (i: 0 | 1) => ({ min: PLANE[0], max: PLANE[1], fallback: fallback[i], step: VECTOR_STEP });
 		return constrain([params.number(`${name}x`, spec(0)), params.number(`${name}y`, spec(1))]);
 	}
 
@@ -85,22 +85,28 @@ export class ProjectionsModel {
 	toParams(): Record<string, ParamValue> {
 		return {
 			seed: this.seed,
-			w1x: round2(this.w1[0]),
-			w1y: round2(this.w1[1]),
-			w2x: round2(this.w2[0]),
-			w2y: round2(this.w2[1]),
+			w1x: this.w1[0],
+			w1y: this.w1[1],
+			w2x: this.w2[0],
+			w2y: this.w2[1],
 			pt: this.probe,
 			relu: this.relu
 		};
 	}
 }
 
-/** Keeps an arrow head inside the plane and away from the origin. */
+/**
+ * Keeps an arrow head inside the plane and away from the origin, on the two-decimal grid the
+ * link writes: constrain(constrain(w)) equals constrain(w), so a reopened link shows the same arrow.
+ */
 export function constrain(w: Vec2): Vec2 {
-	const c = (v: number) => Math.min(PLANE[1], Math.max(PLANE[0], v));
+	const c = (v: number) => snap(Math.min(PLANE[1], Math.max(PLANE[0], v)), VECTOR_STEP);
 	const clamped: Vec2 = [c(w[0]), c(w[1])];
 	const length = Math.hypot(clamped[0], clamped[1]);
 	if (length >= MIN_LENGTH) return clamped;
 	if (length === 0) return [MIN_LENGTH, 0];
-	return [(clamped[0] / length) * MIN_LENGTH, (clamped[1] / length) * MIN_LENGTH];
+	// Pushed out to the minimum length, rounding away from the origin so it stays outside it.
+	const away = (v: number) =>
+		Math.sign(v) * Math.ceil((Math.abs(v) * MIN_LENGTH) / length / VECTOR_STEP - 1e-9) * VECTOR_STEP;
+	return [snap(away(clamped[0]), VECTOR_STEP), snap(away(clamped[1]), VECTOR_STEP)];
 }
