@@ -124,3 +124,8 @@ export function demoWeights(side: number, count: number, shared: boolean, seed =
 	const one = draw();
 	return Array.from({ length: count }, () => one);
 }
+
+/** A count with thin-space thousands: 96 040 000. */
+export function formatCount(n: number): string {
+	return Math.round(n).toLocaleString('en-US').replaceAll(',', '\u2009');
+}
