@@ -28,11 +28,11 @@ async function open(page: Page, path: string) {
 describeConceptSteps(SLUGS, open, withPage);
 
 describe('cnn interactions', () => {
-	it('step 3: peaks sit at the cats, (4, 6) and (20, 17), both 5.04', async () => {
+	it('step 3: peaks sit at the cats, (4, 6) and (20, 17), both 126', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/cnn?step=3');
-			await expect.poll(() => text(page, 'peak-a'), KERNELS).toBe('peak 5.04 at (4, 6)');
-			expect(await text(page, 'peak-b')).toBe('peak 5.04 at (20, 17)');
+			await expect.poll(() => text(page, 'peak-a'), KERNELS).toBe('peak 126.0 at (4, 6)');
+			expect(await text(page, 'peak-b')).toBe('peak 126.0 at (20, 17)');
 		});
 	});
 
@@ -57,7 +57,7 @@ describe('cnn interactions', () => {
 			await page.waitForFunction(() => new URL(location.href).searchParams.get('ax') === '6');
 			expect(search(page).get('ay')).toBe('7');
 			expect(search(page).get('step')).toBe('3');
-			await expect.poll(() => text(page, 'peak-a'), KERNELS).toBe('peak 5.04 at (6, 7)');
+			await expect.poll(() => text(page, 'peak-a'), KERNELS).toBe('peak 126.0 at (6, 7)');
 		});
 	});
 
@@ -72,7 +72,7 @@ describe('cnn interactions', () => {
 			await page.mouse.up();
 			await page.waitForFunction(() => new URL(location.href).searchParams.get('bx') === '0');
 			expect(search(page).get('by')).toBe('0');
-			await expect.poll(() => text(page, 'peak-b'), KERNELS).toBe('peak 5.04 at (0, 0)');
+			await expect.poll(() => text(page, 'peak-b'), KERNELS).toBe('peak 126.0 at (0, 0)');
 		});
 	});
 
@@ -81,7 +81,7 @@ describe('cnn interactions', () => {
 			await open(page, '/cnn?step=4&ax=1&ay=25&bx=26&by=2');
 			await expect.poll(() => text(page, 'verdict'), KERNELS).toContain('the same answer');
 			expect(await text(page, 'answer-a')).toContain('yes, I found a cat somewhere');
-			expect(await text(page, 'answer-b')).toContain('max 5.04');
+			expect(await text(page, 'answer-b')).toContain('max 126.0');
 			await page.keyboard.press('ArrowRight');
 			await page.waitForURL(/step=5/);
 			await page.getByTestId('pool-size').selectOption('7');
@@ -102,7 +102,7 @@ describe('cnn interactions', () => {
 			await open(page, url);
 			await expect.poll(() => text(page, 'answer-b'), KERNELS).toBe(before[2]);
 			expect([await text(page, 'peak-a'), await text(page, 'answer-a')]).toEqual(before.slice(0, 2));
-			expect(before[0]).toBe('peak 5.04 at (9, 3)');
+			expect(before[0]).toBe('peak 126.0 at (9, 3)');
 		});
 	});
 });

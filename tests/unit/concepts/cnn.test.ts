@@ -19,8 +19,8 @@ import { correlate2d, maxPool2d } from '$lib/kernels/reference';
 import { createKernelSet } from '$lib/kernels';
 
 const reader = (query: string) => new ParamReader(new URLSearchParams(query));
-/** The cat has 18 bright pixels; the zero-mean filter gives Σ(p − 18/25)·p = 18·(7/25) = 5.04 on it. */
-const CAT_PEAK = 18 * (1 - 18 / 25);
+/** The cat has 18 bright pixels; the filter 25·(p − 18/25) = 25p − 18 gives Σ(25p − 18)·p = 18·7 = 126 on it. */
+const CAT_PEAK = 18 * 7;
 const F32_TOL = 1e-5;
 
 describe('cnn: image and filter', () => {
@@ -33,10 +33,12 @@ describe('cnn: image and filter', () => {
 		expect(imageWithCat(1, { x: 0, y: 0 }).data[31]).toBe(imageWithCat(1, { x: 20, y: 20 }).data[31]);
 	});
 
-	it('detectorFilter sums to 0 (flat patches give 0) and is 5×5', () => {
+	it('detectorFilter is 25·cat − 18: +7 on the 18 bright pixels, −18 on the 7 dark ones, sum 0', () => {
 		const f = detectorFilter();
 		expect(f.shape).toEqual([5, 5]);
-		expect(f.data.reduce((s, v) => s + v, 0)).toBeCloseTo(0, 5);
+		expect(Array.from(f.data.slice(0, 5))).toEqual([7, -18, -18, -18, 7]);
+		expect(f.data.filter((v) => v === 7)).toHaveLength(18);
+		expect(f.data.reduce((s, v) => s + v, 0)).toBe(0);
 	});
 
 	it('bad positions and seeds throw RangeError naming them', () => {
@@ -55,12 +57,12 @@ describe('cnn: peaks and pooling (reference correlate2d valid, maxPool2d)', () =
 				expect(map.shape).toEqual([MAP_SIZE, MAP_SIZE]);
 				const p = peakOf(map);
 				expect([p.row, p.col]).toEqual([y, x]);
-				expect(p.value).toBeCloseTo(CAT_PEAK, 4);
+				expect(p.value).toBe(CAT_PEAK);
 			}
 		}
 	});
 
-	it('seed=1, cats at (4, 6) and (20, 17): the maps differ, global max pool (28) gives the same 5.04 for both', () => {
+	it('seed=1, cats at (4, 6) and (20, 17): the maps differ, global max pool (28) gives the same 126 for both', () => {
 		const f = detectorFilter();
 		const a = correlate2d(imageWithCat(1, { x: 4, y: 6 }), f, 'valid');
 		const b = correlate2d(imageWithCat(1, { x: 20, y: 17 }), f, 'valid');
@@ -69,7 +71,7 @@ describe('cnn: peaks and pooling (reference correlate2d valid, maxPool2d)', () =
 		const pb = maxPool2d(asChannels(b), { size: 28 });
 		expect(pa.output.shape).toEqual([1, 1, 1]);
 		expect(pa.output.data[0]).toBe(pb.output.data[0]);
-		expect(pa.output.data[0]).toBeCloseTo(CAT_PEAK, 4);
+		expect(pa.output.data[0]).toBe(CAT_PEAK);
 		expect(pa.argmax[0]).toBe(6 * 28 + 4);
 		expect(pb.argmax[0]).toBe(17 * 28 + 20);
 	});
