@@ -76,6 +76,29 @@ describe('cnn interactions', () => {
 		});
 	});
 
+	it('hovering feature map A at (col 10, row 12) outlines its 5×5 window on image A, and image pixel (0, 30) its outputs; pooled cell (1, 0) outlines a 14×14 window', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/cnn?step=5&pool=14');
+			const rect = (testid: string) =>
+				page.getByTestId(testid).locator('[data-testid="grid-highlight"]').getAttribute('data-rect');
+			expect(await rect('image-a')).toBe('6,4,5,5');
+			const map = (await page.getByTestId('map-a').boundingBox())!;
+			const cell = map.width / 28;
+			await page.mouse.move(map.x + cell * 10.5, map.y + cell * 12.5);
+			await expect.poll(() => rect('image-a')).toBe('12,10,5,5');
+			await page.mouse.move(0, 0);
+			await expect.poll(() => rect('image-a')).toBe('6,4,5,5');
+			// And back: image pixel (col 0, row 30) lies in the windows of map rows 26…27, col 0.
+			const image = (await page.getByTestId('image-a').boundingBox())!;
+			const px = image.width / 32;
+			await page.mouse.move(image.x + px * 0.5, image.y + px * 30.5);
+			await expect.poll(() => rect('map-a')).toBe('26,0,2,1');
+			const pooled = (await page.getByTestId('pooled-a').boundingBox())!;
+			await page.mouse.move(pooled.x + pooled.width * 0.75, pooled.y + pooled.height * 0.25);
+			await expect.poll(() => rect('map-a')).toBe('0,14,14,14');
+		});
+	});
+
 	it('step 4: global max pooling gives the same answer for both images; step 5 pool 7 keeps a 4×4 grid', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/cnn?step=4&ax=1&ay=25&bx=26&by=2');
