@@ -18,6 +18,8 @@ export interface GridHandlers {
 	selected: Cell | null | undefined;
 	onhover: ((cell: Cell | null) => void) | undefined;
 	onselect: ((cell: Cell) => void) | undefined;
+	/** Cells one arrow key press moves (e.g. the stride, when the selection is a window centre). */
+	keyStep: number;
 }
 
 export class GridCursor {
@@ -44,7 +46,8 @@ export class GridCursor {
 	}
 
 	#move(dx: number, dy: number): void {
-		const { rows, cols, selected, onhover, onselect } = this.#get();
+		const { rows, cols, selected, onhover, onselect, keyStep } = this.#get();
+		[dx, dy] = [dx * keyStep, dy * keyStep];
 		const from = (onselect ? selected : this.focusCell) ?? { row: 0, col: 0 };
 		const to = {
 			row: Math.min(rows - 1, Math.max(0, from.row - dy)),
@@ -66,6 +69,8 @@ export class GridCursor {
 			event.preventDefault();
 			dragging = event.pointerId;
 			element.setPointerCapture?.(event.pointerId);
+			// While dragging the selection is what the views show, not a hover.
+			this.#get().onhover?.(null);
 			onselect(this.cellAt(element, event.clientX, event.clientY));
 		};
 		const move = (event: PointerEvent) => {

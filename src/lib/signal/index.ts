@@ -2,3 +2,4 @@
 export * from './random';
 export * from './noise';
 export * from './pulses';
+export * from './test-images';

@@ -152,16 +152,30 @@ export function autoMap(data: ArrayLike<number>, prefer?: ColourMapKind | Sequen
 	return sequentialMap(Math.min(lo, 0), hi, scheme);
 }
 
-/** Paints values into RGBA pixels (one pixel per value) through the map's table. */
-export function paintPixels(data: ArrayLike<number>, map: ColourMap, out: Uint8ClampedArray): void {
+/**
+ * Paints values into RGBA pixels (one pixel per value) through the map's table. NaN (no value)
+ * and every value from index `count` on are left transparent: a map that is still filling in.
+ */
+export function paintPixels(
+	data: ArrayLike<number>,
+	map: ColourMap,
+	out: Uint8ClampedArray,
+	count = data.length
+): void {
 	if (out.length !== data.length * 4)
 		throw new RangeError(`out must hold ${data.length * 4} bytes (RGBA per value), got ${out.length}`);
+	if (!(count >= 0)) throw new RangeError(`count must be >= 0, got ${count}`);
+	const n = Math.min(count, data.length);
 	const [lo, hi] = map.domain;
 	const scale = (TABLE_SIZE - 1) / (hi - lo);
 	const table = map.table;
-	for (let i = 0, o = 0; i < data.length; i++, o += 4) {
+	for (let i = 0, o = 0; i < n; i++, o += 4) {
 		const v = data[i];
-		let t = v !== v ? (TABLE_SIZE - 1) / 2 : (v - lo) * scale;
+		if (v !== v) {
+			out[o + 3] = 0;
+			continue;
+		}
+		let t = (v - lo) * scale;
 		t = t < 0 ? 0 : t > TABLE_SIZE - 1 ? TABLE_SIZE - 1 : t;
 		const e = Math.round(t) * 3;
 		out[o] = table[e];
@@ -169,4 +183,5 @@ export function paintPixels(data: ArrayLike<number>, map: ColourMap, out: Uint8C
 		out[o + 2] = table[e + 2];
 		out[o + 3] = 255;
 	}
+	out.fill(0, n * 4);
 }

@@ -115,6 +115,30 @@ export function outputsCovering(
 	return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
+/**
+ * The output cell whose window is centred nearest to input cell `at`, clamped into the
+ * outHeight × outWidth output: where a window dragged by its centre lands.
+ */
+export function cellForCentre(at: Cell, g: WindowGeometry, outHeight: number, outWidth: number): Cell {
+	checkGeometry(g);
+	const to = (v: number, k: number, n: number) =>
+		Math.min(n - 1, Math.max(0, Math.round((v + g.padding - Math.floor(k / 2)) / g.stride)));
+	return { row: to(at.row, g.kh, outHeight), col: to(at.col, g.kw, outWidth) };
+}
+
+/** The input cell at the centre of output cell `out`'s window (what the arrow keys move). */
+export function centreOf(out: Cell, g: WindowGeometry): Cell {
+	const w = inputWindow(out, g);
+	return { row: w.row + Math.floor(g.kh / 2), col: w.col + Math.floor(g.kw / 2) };
+}
+
+/** Next cell in raster order (left to right, top to bottom); null after the last one. */
+export function nextCell(cell: Cell, rows: number, cols: number): Cell | null {
+	if (cell.col + 1 < cols) return { row: cell.row, col: cell.col + 1 };
+	if (cell.row + 1 < rows) return { row: cell.row + 1, col: 0 };
+	return null;
+}
+
 /** A cell value as the grids write it: at most `digits` decimals, trailing zeros dropped, − sign. */
 export function formatCell(value: number, digits = 2): string {
 	if (Number.isNaN(value)) return 'NaN';

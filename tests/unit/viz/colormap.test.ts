@@ -92,4 +92,10 @@ describe('helpers', () => {
 		expect([out[3], out[7], out[11]]).toEqual([255, 255, 255]);
 		expect(() => paintPixels([1, 2], map, new Uint8ClampedArray(4))).toThrow(/out must hold 8/);
 	});
+	it('paintPixels([1, NaN, 1, 1], count=3) leaves NaN and the cells from index 3 transparent', () => {
+		const out = new Uint8ClampedArray(16).fill(9);
+		paintPixels([1, Number.NaN, 1, 1], divergingMap(1), out, 3);
+		expect([out[3], out[7], out[11], out[15]]).toEqual([255, 0, 255, 0]);
+		expect(() => paintPixels([1], divergingMap(1), new Uint8ClampedArray(4), -1)).toThrow(/count/);
+	});
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+	cellForCentre,
+	centreOf,
 	clampCell,
 	clipRect,
 	convOutputShape,
 	formatCell,
 	inputWindow,
+	nextCell,
 	outputsCovering,
 	poolOutputShape
 } from '../../../src/lib/viz/grid';
@@ -75,5 +78,18 @@ describe('grid windows', () => {
 		expect(formatCell(-0.0001)).toBe('0');
 		expect(formatCell(Number.NaN)).toBe('NaN');
 		expect(formatCell(-Infinity)).toBe('−∞');
+	});
+	it('cellForCentre inverts centreOf for k=3 s=2 p=1 and clamps outside the output', () => {
+		const g = { kh: 3, kw: 3, stride: 2, padding: 1 };
+		for (let r = 0; r < 4; r++)
+			for (let c = 0; c < 3; c++)
+				expect(cellForCentre(centreOf({ row: r, col: c }, g), g, 4, 3)).toEqual({ row: r, col: c });
+		expect(centreOf({ row: 0, col: 0 }, g)).toEqual({ row: 0, col: 0 });
+		expect(cellForCentre({ row: 99, col: -5 }, g, 4, 3)).toEqual({ row: 3, col: 0 });
+	});
+	it('nextCell walks raster order: (0,2)→(1,0) in 2×3, null after (1,2)', () => {
+		expect(nextCell({ row: 0, col: 1 }, 2, 3)).toEqual({ row: 0, col: 2 });
+		expect(nextCell({ row: 0, col: 2 }, 2, 3)).toEqual({ row: 1, col: 0 });
+		expect(nextCell({ row: 1, col: 2 }, 2, 3)).toBeNull();
 	});
 });

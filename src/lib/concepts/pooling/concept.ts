@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'pooling',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'Pooling/subsampling: 98×98 → 33×33 with a 3×3 max filter with no overlap',
 	shows:
 		'The window sliding and the max picked; the output size rule with its rounding (floor 32, ceil 33); size and stride controls.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };
