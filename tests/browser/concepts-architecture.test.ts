@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite } from './harness';
+import { browserSuite, SCREENS } from './harness';
 
 const base = inject('baseUrl');
 /** The kernel set measures its backends before the first result: slow on a busy two-core machine. */
@@ -112,6 +112,7 @@ describe('cnn interactions', () => {
 			await expect.poll(() => text(page, 'answer-a'), KERNELS).toContain('cell (0, 3) of 4×4');
 			expect(await text(page, 'answer-b')).toContain('cell (3, 0) of 4×4');
 			expect(await page.getByTestId('pooled-a').getAttribute('data-rows')).toBe('4');
+			await page.screenshot({ path: `${SCREENS}/cnn-pool7-light.png` });
 		});
 	});
 
@@ -182,7 +183,7 @@ describe('architectures interactions', () => {
 		});
 	});
 
-	it('step 3: a third block (+ block) breaks LeNet at POOL 3 (2×2 on 1×1) with a message; pool 1 fixes it', async () => {
+	it('step 3 (projector): a third block (+ block) breaks LeNet at POOL 3 (2×2 on 1×1) with a message; pool 1 fixes it', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/architectures?step=3');
 			await page.getByRole('button', { name: '+ block' }).click();
@@ -192,13 +193,14 @@ describe('architectures interactions', () => {
 			expect(await text(page, 'shape-problem')).toContain(
 				'POOL 3: a 2×2 max-pool window does not fit the 1×1 map'
 			);
+			await page.screenshot({ path: `${SCREENS}/architectures-broken-projector.png` });
 			expect(await text(page, 'total-params')).toBe('does not fit');
 			await page.getByTestId('block-3-pool').selectOption('1');
 			await page.waitForFunction(() => new URL(location.href).searchParams.get('net')?.includes('c16k5p0m1'));
 			// CONV 3 on the 5×5 map: (5·5·16 + 1)·16 = 6 416 more than LeNet-5 (whose FC 1 now sees 16·1·1).
 			const total = 156 + 2416 + 6416 + (16 + 1) * 120 + 10164 + 850;
 			expect(await text(page, 'total-params')).toBe(total.toLocaleString('en-US').replaceAll(',', '\u2009'));
-		});
+		}, 'projector');
 	});
 
 	it('an invalid link (pool 3×3 on 2×2) shows its message at POOL 3; reload shows it again', async () => {

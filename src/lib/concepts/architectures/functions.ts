@@ -109,7 +109,8 @@ function convProblem(label: string, n: number, k: number, p: number): string | n
 
 function poolProblem(label: string, n: number, size: number): string | null {
 	if (poolOutputSize(n, size, size, false) >= 1) return null;
-	return `${label}: a ${side(size)} max-pool window does not fit the ${side(n)} map it should pool, so there is no output. Use a pool of at most ${side(n)}, or fewer blocks.`;
+	const fix = n === 1 ? 'Set this pool to 1 (no pooling)' : `Use a pool of at most ${side(n)}`;
+	return `${label}: a ${side(size)} max-pool window does not fit the ${side(n)} map it should pool, so there is no output. ${fix}, or fewer blocks.`;
 }
 
 /**
