@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'architectures',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'CNN overview; common schemes',
 	shows:
 		'Build a network from the common blocks and see every layer’s output shape and parameter count; invalid shapes explained.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };

@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'cnn',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'CNNs: peaks at different locations; pooling: “yes, I found a cat somewhere”',
 	shows:
 		'The same object at two positions gives peaks at two places in the feature map, and the same answer after max pooling.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };

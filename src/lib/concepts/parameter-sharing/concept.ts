@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'parameter-sharing',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'Parameter sharing: fully connected needs a neuron per location, a CNN shares one filter',
 	shows:
 		'The same detector as a dense layer and as a convolution, with live parameter counts for the lecture’s sizes.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };
