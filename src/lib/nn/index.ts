@@ -1,0 +1,15 @@
+/** flipshift's neural-net library: layers, losses, optimisers, models, training loop. */
+import './layers/builtin';
+
+export type * from './types';
+export { matmul, type MatmulOptions } from './matmul';
+export { heNormal, xavierUniform, initWeights, type InitKind } from './init';
+export { size, tensor, makeParam } from './tensor';
+export { Dense, type DenseOptions } from './layers/dense';
+export { ReLU, LeakyReLU, Sigmoid, Tanh } from './layers/activations';
+export { softmax, SoftmaxCrossEntropy, MeanSquaredError } from './losses';
+export * from './optim';
+export { Sequential } from './sequential';
+export { registerLayer, buildLayer, layerKinds, type LayerFactory } from './registry';
+export * from './serialize';
+export * from './train';
