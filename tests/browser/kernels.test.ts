@@ -11,6 +11,7 @@ import { buildAndServeKernelPage } from './kernels/build';
 import { decode, encode } from './kernels/rpc';
 import { OP_NAMES } from '../unit/kernels/helpers';
 import { CPU_TOLERANCE, defineKernelTests, expectClose } from '../unit/kernels/suite';
+import { defineGradTests } from '../unit/kernels/suite-grad';
 import { digits } from '../unit/kernels/fixtures';
 
 type Flipshift = {
@@ -70,6 +71,7 @@ for (const backend of ['webgpu', 'webgl2', 'webgl', 'webasm', 'js'] as Backend[]
 	describe.skipIf(!present.includes(backend))(`browser backend ${backend} (skipped when ${why})`, () => {
 		const ran: Backend[] = [];
 		defineKernelTests(backend, () => remoteOps(backend, ran));
+		defineGradTests(backend, () => remoteOps(backend, ran));
 		it(`every call above really ran on ${backend}`, () => {
 			expect(ran.length).toBeGreaterThan(0);
 			expect(new Set(ran)).toEqual(new Set([backend]));

@@ -26,12 +26,22 @@ export interface Engine<R = Float32Array> {
 	 * of every window signal[i..i+m) with the template. One call, so a backend can share the work.
 	 */
 	matchedFilter(signal: Float32Array, template: Float32Array): R;
+	/** Flat [g.batch, F, outH, outW] for a flat [g.batch, C, H, W] input. */
 	conv2d(input: Float32Array, weight: Float32Array, bias: Float32Array | undefined, g: ConvGeometry): R;
-	/** Per output cell, y·W+x of the first maximum in its window (as float32: exact below 2^24). */
+	/** conv2d's gradient w.r.t. its input: flat [g.batch, C, H, W] from the output gradient [g.batch, F, outH, outW]. */
+	conv2dGradInput(gradOutput: Float32Array, weight: Float32Array, g: ConvGeometry): R;
+	/** conv2d's gradient w.r.t. its weights, summed over the batch: flat [F, C, kh, kw]. */
+	conv2dGradWeight(input: Float32Array, gradOutput: Float32Array, g: ConvGeometry): R;
+	/**
+	 * Per output cell, y·W+x of the first maximum in its window (as float32: exact below 2^24). Pooling
+	 * is per channel, so a batch is pooled as N·C channels.
+	 */
 	maxPoolArgmax(input: Float32Array, g: PoolGeometry): R;
 	/** Gradient w.r.t. the input: each output cell's gradient summed into its argmax. */
 	maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): R;
 	pNormPool(input: Float32Array, g: PoolGeometry, p: number): R;
+	/** pNormPool's gradient w.r.t. its input (reference-grad.ts holds the definition), flat like the input. */
+	pNormPoolBackward(input: Float32Array, grad: Float32Array, g: PoolGeometry, p: number): R;
 	conv1x1(
 		input: Float32Array,
 		weight: Float32Array,

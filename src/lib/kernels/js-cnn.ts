@@ -8,7 +8,7 @@
  * against 3.0 ms for row-wise axpy loops and 1.9 ms for a 4×2 tile; 4×4 spills registers).
  * Sums are in double precision (V8 computes in doubles anyway).
  */
-import type { ConvGeometry, PoolGeometry } from './shape';
+import type { ConvGeometry } from './shape';
 import { wasmConv } from './wasm/conv';
 
 /** Filters per register tile (weights are packed in groups of this many, zero-filled). */
@@ -130,8 +130,8 @@ function indirectConv(
 	}
 }
 
-/** A zero-padded copy [C, H+2p, W+2p] (only made when padding > 0; it is a small fraction of the work). */
-function padded(input: Float32Array, C: number, H: number, W: number, p: number): Float32Array {
+/** A zero-padded copy [C, H+2p, W+2p] (also used by the gradients, js-grad.ts) (only made when padding > 0; it is a small fraction of the work). */
+export function padded(input: Float32Array, C: number, H: number, W: number, p: number): Float32Array {
 	if (p === 0) return input;
 	const Hp = H + 2 * p;
 	const Wp = W + 2 * p;
@@ -142,14 +142,26 @@ function padded(input: Float32Array, C: number, H: number, W: number, p: number)
 	return out;
 }
 
-/** conv2d on the WebAssembly SIMD GEMM (wasm/conv.ts, ~7× faster), or these loops where SIMD is missing. */
+/**
+ * conv2d on the WebAssembly SIMD GEMM (wasm/conv.ts, ~7× faster; a batch is one GEMM), or these
+ * loops, image by image, where SIMD is missing.
+ */
 export function conv2d(
 	input: Float32Array,
 	weight: Float32Array,
 	bias: Float32Array | undefined,
 	g: ConvGeometry
 ): Float32Array {
-	return wasmConv()?.conv2d(input, weight, bias, g) ?? conv2dLoops(input, weight, bias, g);
+	const wasm = wasmConv();
+	if (wasm) return wasm.conv2d(input, weight, bias, g);
+	if (g.batch === 1) return conv2dLoops(input, weight, bias, g);
+	const inSize = g.channels * g.height * g.width;
+	const outSize = g.filters * g.outHeight * g.outWidth;
+	const out = new Float32Array(g.batch * outSize);
+	const one = { ...g, batch: 1 };
+	for (let n = 0; n < g.batch; n++)
+		out.set(conv2dLoops(input.subarray(n * inSize, (n + 1) * inSize), weight, bias, one), n * outSize);
+	return out;
 }
 
 /** conv1x1 on the WebAssembly SIMD GEMM, or these loops where SIMD is missing. */
@@ -198,76 +210,5 @@ export function conv1x1Loops(
 	for (let c = 0; c < C; c++) taps[c] = c * pixels;
 	const out = new Float32Array(F * pixels);
 	indirectConv(input, taps, packWeights(weight, F, C), bias, F, 1, pixels, 0, 1, out);
-	return out;
-}
-
-/** Window bounds are computed inline (no tuple per window: the pool is memory-bound). */
-export function maxPoolArgmax(input: Float32Array, g: PoolGeometry): Float32Array {
-	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
-	const out = new Float32Array(channels * outHeight * outWidth);
-	let i = 0;
-	for (let c = 0; c < channels; c++) {
-		const base = c * H * W;
-		for (let oy = 0; oy < outHeight; oy++) {
-			const y0 = oy * stride;
-			const y1 = Math.min(y0 + size, H);
-			for (let ox = 0; ox < outWidth; ox++) {
-				const x0 = ox * stride;
-				const x1 = Math.min(x0 + size, W);
-				let best = y0 * W + x0;
-				let bv = input[base + best];
-				for (let y = y0; y < y1 && bv === bv; y++) {
-					for (let r = y * W, k = r + x0; k < r + x1; k++) {
-						const v = input[base + k];
-						if (v > bv || v !== v) {
-							bv = v;
-							best = k;
-							if (v !== v) break; // the first NaN wins, as in numpy
-						}
-					}
-				}
-				out[i++] = best;
-			}
-		}
-	}
-	return out;
-}
-
-export function maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): Float32Array {
-	const plane = g.height * g.width;
-	const per = g.outHeight * g.outWidth;
-	const out = new Float32Array(g.channels * plane);
-	for (let c = 0; c < g.channels; c++) {
-		for (let i = c * per; i < (c + 1) * per; i++) out[c * plane + argmax[i]] += grad[i];
-	}
-	return out;
-}
-
-export function pNormPool(input: Float32Array, g: PoolGeometry, p: number): Float32Array {
-	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
-	const out = new Float32Array(channels * outHeight * outWidth);
-	let i = 0;
-	for (let c = 0; c < channels; c++) {
-		for (let oy = 0; oy < outHeight; oy++) {
-			const y0 = oy * stride;
-			const y1 = Math.min(y0 + size, H);
-			for (let ox = 0; ox < outWidth; ox++) {
-				const x0 = ox * stride;
-				const x1 = Math.min(x0 + size, W);
-				let s = 0;
-				for (let y = y0; y < y1; y++) {
-					const row = (c * H + y) * W;
-					for (let x = x0; x < x1; x++) {
-						const a = Math.abs(input[row + x]);
-						if (p === Infinity) s = a > s || a !== a ? a : s;
-						else if (p === 1) s += a;
-						else if (p === 2) s += a * a;
-						else s += a ** p;
-					}
-				}
-				out[i++] = p === Infinity || p === 1 ? s : p === 2 ? Math.sqrt(s) : s ** (1 / p);
-			}
-		}
-	}
 	return out;
 }

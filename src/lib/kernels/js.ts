@@ -2,11 +2,13 @@
  * The 'js' backend: flipshift's own TypeScript loops, tuned for V8 (no GPU.js, no per-call setup).
  * Interiors are register-blocked four outputs wide, so each loaded sample feeds four multiply-adds;
  * borders fall back to bounds-checked loops. Sums are in double precision. The CNN layers are in
- * js-cnn.ts, the matched filter in js-matched.ts.
+ * js-cnn.ts (gradients: js-grad.ts, pooling: js-pool.ts), the matched filter in js-matched.ts.
  */
 import type { SyncEngine } from './engine';
 import type { Range1d } from './shape';
-import { conv1x1, conv2d, maxPoolArgmax, maxPoolBackward, pNormPool } from './js-cnn';
+import { conv1x1, conv2d } from './js-cnn';
+import { conv2dGradInput, conv2dGradWeight } from './js-grad';
+import { maxPoolArgmax, maxPoolBackward, pNormPool, pNormPoolBackward } from './js-pool';
 import { matchedFilter } from './js-matched';
 import { dotRow, rowCorrelate } from './js-rows';
 import { wasmCorrelate } from './wasm/correlate';
@@ -108,9 +110,12 @@ export function createJsEngine(): SyncEngine {
 		flipShiftProducts,
 		matchedFilter,
 		conv2d,
+		conv2dGradInput,
+		conv2dGradWeight,
 		maxPoolArgmax,
 		maxPoolBackward,
 		pNormPool,
+		pNormPoolBackward,
 		conv1x1,
 		dispose() {}
 	};

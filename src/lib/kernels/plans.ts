@@ -3,24 +3,12 @@
  * engine calls (`Part`s) and how to turn their flat results into the public result. The same plan
  * runs synchronously or asynchronously (ops.ts), so both paths validate and shape identically.
  */
-import type { Engine, Part } from './engine';
-import type { Conv2dOptions, KernelOps, Mode, PoolOptions, Tensor } from './types';
-import { convGeometry, flip, outputRange, poolGeometry } from './shape';
+import { part, type Planners } from './plan';
+import type { Mode, Tensor } from './types';
+import { flip, outputRange } from './shape';
+import { cnnPlanners } from './plans-cnn';
 import { firstArgmax } from './reference';
 import * as v from './validate';
-
-export interface Plan<T> {
-	parts: Part[];
-	finish: (results: Float32Array[]) => T;
-}
-
-type Planners = {
-	[K in keyof KernelOps]: (...args: Parameters<KernelOps[K]>) => Plan<ReturnType<KernelOps[K]>>;
-};
-
-function part(op: Part['op'], work: number, expected: number, call: <R>(e: Engine<R>) => R): Part {
-	return { op, work, expected, call };
-}
 
 function plan1d(fn: string, x: Float32Array, h: Float32Array, mode: Mode | undefined, flipped: boolean) {
 	v.checkVector(fn, 'x', x);
@@ -57,11 +45,7 @@ function plan2d(fn: string, x: Tensor, h: Tensor, mode: Mode | undefined, flippe
 	};
 }
 
-function planPool(fn: string, input: Tensor, opts: PoolOptions) {
-	v.checkTensor(fn, 'input', input, 3, '[C,H,W]');
-	const o = v.checkPoolOptions(fn, opts, input.shape[1], input.shape[2]);
-	return poolGeometry(input.shape, o.size, o.stride, o.ceilMode);
-}
+export type { Plan, Planners } from './plan';
 
 export const planners: Planners = {
 	correlate1d: (x, h, mode) => plan1d('correlate1d', x, h, mode, false),
@@ -97,79 +81,5 @@ export const planners: Planners = {
 		};
 	},
 
-	conv2d(input: Tensor, weight: Tensor, bias?: Float32Array, opts?: Conv2dOptions) {
-		v.checkTensor('conv2d', 'input', input, 3, '[C,H,W]');
-		v.checkTensor('conv2d', 'weight', weight, 4, '[F,C,kh,kw]');
-		v.checkChannels('conv2d', input.shape[0], weight.shape[1]);
-		const b = v.checkBias('conv2d', bias, weight.shape[0]);
-		const [, H, W] = input.shape;
-		const { stride, padding } = v.checkConvOptions('conv2d', opts, H, W, weight.shape[2], weight.shape[3]);
-		const g = convGeometry(input.shape, weight.shape, stride, padding);
-		const cells = g.filters * g.outHeight * g.outWidth;
-		const work = cells * g.channels * g.kh * g.kw;
-		return {
-			parts: [part('conv2d', work, cells, (e) => e.conv2d(input.data, weight.data, b, g))],
-			finish: (r) => ({ shape: [g.filters, g.outHeight, g.outWidth], data: r[0] })
-		};
-	},
-
-	maxPool2d(input, opts) {
-		const g = planPool('maxPool2d', input, opts);
-		const cells = g.channels * g.outHeight * g.outWidth;
-		return {
-			parts: [part('maxPoolArgmax', cells * g.size * g.size, cells, (e) => e.maxPoolArgmax(input.data, g))],
-			// the values are gathered through the argmax, so they are exactly the input's values
-			finish: ([indices]) => {
-				const argmax = new Int32Array(cells);
-				const data = new Float32Array(cells);
-				const per = g.outHeight * g.outWidth;
-				const plane = g.height * g.width;
-				for (let i = 0; i < cells; i++) {
-					argmax[i] = indices[i];
-					data[i] = input.data[Math.floor(i / per) * plane + argmax[i]];
-				}
-				return { output: { shape: [g.channels, g.outHeight, g.outWidth], data }, argmax };
-			}
-		};
-	},
-
-	maxPool2dBackward(gradOutput, argmax, inputShape) {
-		const fn = 'maxPool2dBackward';
-		v.checkTensor(fn, 'gradOutput', gradOutput, 3, "[C,H',W']");
-		const [C, H, W] = v.checkShape(fn, 'inputShape', inputShape, 3, '[C,H,W]');
-		v.checkChannels(fn, C, gradOutput.shape[0]);
-		v.checkArgmax(fn, argmax, gradOutput.data.length, H * W);
-		const [, outHeight, outWidth] = gradOutput.shape;
-		// size/stride are unknown here; the engines only need the shapes and the argmax
-		const g = { channels: C, height: H, width: W, size: 1, stride: 1, outHeight, outWidth };
-		const cells = C * H * W;
-		return {
-			parts: [part('maxPoolBackward', cells, cells, (e) => e.maxPoolBackward(gradOutput.data, argmax, g))],
-			finish: (r) => ({ shape: [C, H, W], data: r[0] })
-		};
-	},
-
-	pNormPool2d(input, opts) {
-		const g = planPool('pNormPool2d', input, opts);
-		const p = v.checkP('pNormPool2d', opts.p);
-		const cells = g.channels * g.outHeight * g.outWidth;
-		return {
-			parts: [part('pNormPool', 4 * cells * g.size * g.size, cells, (e) => e.pNormPool(input.data, g, p))],
-			finish: (r) => ({ shape: [g.channels, g.outHeight, g.outWidth], data: r[0] })
-		};
-	},
-
-	conv1x1(input, weight, bias) {
-		v.checkTensor('conv1x1', 'input', input, 3, '[C,H,W]');
-		v.checkTensor('conv1x1', 'weight', weight, 2, '[F,C]');
-		v.checkChannels('conv1x1', input.shape[0], weight.shape[1]);
-		const [C, H, W] = input.shape;
-		const F = weight.shape[0];
-		const b = v.checkBias('conv1x1', bias, F);
-		const cells = F * H * W;
-		return {
-			parts: [part('conv1x1', cells * C, cells, (e) => e.conv1x1(input.data, weight.data, b, C, H * W, F))],
-			finish: (r) => ({ shape: [F, H, W], data: r[0] })
-		};
-	}
+	...cnnPlanners
 };

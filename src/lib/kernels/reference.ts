@@ -2,8 +2,8 @@
  * The slow, obviously-correct implementation of every kernel: the oracle for the tests and the
  * fallback of last resort. Plain TypeScript, no GPU.js, no DOM. Sums in double precision.
  */
-import type { Conv2dOptions, Mode, PoolOptions, Tensor } from './types';
-import { convGeometry, firstTap, flip, outputRange, poolGeometry, poolWindow } from './shape';
+import type { Mode, Tensor } from './types';
+import { firstTap, flip, outputRange } from './shape';
 import * as v from './validate';
 
 function at(x: Float32Array, i: number): number {
@@ -121,123 +121,5 @@ export function matchedFilter(signal: Float32Array, template: Float32Array) {
 	return { output, normalized: matchedNormalized(signal, template), peakIndex: firstArgmax(output) };
 }
 
-export function conv2d(input: Tensor, weight: Tensor, bias?: Float32Array, opts?: Conv2dOptions): Tensor {
-	v.checkTensor('conv2d', 'input', input, 3, '[C,H,W]');
-	v.checkTensor('conv2d', 'weight', weight, 4, '[F,C,kh,kw]');
-	v.checkChannels('conv2d', input.shape[0], weight.shape[1]);
-	const b = v.checkBias('conv2d', bias, weight.shape[0]);
-	const [, H, W] = input.shape;
-	const { stride, padding } = v.checkConvOptions('conv2d', opts, H, W, weight.shape[2], weight.shape[3]);
-	const g = convGeometry(input.shape, weight.shape, stride, padding);
-	const out = new Float32Array(g.filters * g.outHeight * g.outWidth);
-	for (let f = 0; f < g.filters; f++) {
-		for (let oy = 0; oy < g.outHeight; oy++) {
-			for (let ox = 0; ox < g.outWidth; ox++) {
-				let s = b ? b[f] : 0;
-				for (let c = 0; c < g.channels; c++) {
-					for (let i = 0; i < g.kh; i++) {
-						const y = oy * stride - padding + i;
-						if (y < 0 || y >= H) continue;
-						for (let j = 0; j < g.kw; j++) {
-							const x = ox * stride - padding + j;
-							if (x < 0 || x >= W) continue;
-							s +=
-								input.data[(c * H + y) * W + x] * weight.data[((f * g.channels + c) * g.kh + i) * g.kw + j];
-						}
-					}
-				}
-				out[(f * g.outHeight + oy) * g.outWidth + ox] = s;
-			}
-		}
-	}
-	return { shape: [g.filters, g.outHeight, g.outWidth], data: out };
-}
-
-export function maxPool2d(input: Tensor, opts: PoolOptions): { output: Tensor; argmax: Int32Array } {
-	v.checkTensor('maxPool2d', 'input', input, 3, '[C,H,W]');
-	const [, H, W] = input.shape;
-	const o = v.checkPoolOptions('maxPool2d', opts, H, W);
-	const g = poolGeometry(input.shape, o.size, o.stride, o.ceilMode);
-	const cells = g.channels * g.outHeight * g.outWidth;
-	const out = new Float32Array(cells);
-	const argmax = new Int32Array(cells);
-	for (let c = 0; c < g.channels; c++) {
-		for (let oy = 0; oy < g.outHeight; oy++) {
-			const [y0, y1] = poolWindow(oy, H, g.size, g.stride);
-			for (let ox = 0; ox < g.outWidth; ox++) {
-				const [x0, x1] = poolWindow(ox, W, g.size, g.stride);
-				let best = y0 * W + x0;
-				for (let y = y0; y < y1; y++) {
-					for (let x = x0; x < x1; x++) {
-						const a = input.data[c * H * W + best];
-						const b = input.data[c * H * W + y * W + x];
-						if (!Number.isNaN(a) && (b > a || Number.isNaN(b))) best = y * W + x;
-					}
-				}
-				const i = (c * g.outHeight + oy) * g.outWidth + ox;
-				argmax[i] = best;
-				out[i] = input.data[c * H * W + best];
-			}
-		}
-	}
-	return { output: { shape: [g.channels, g.outHeight, g.outWidth], data: out }, argmax };
-}
-
-export function maxPool2dBackward(
-	gradOutput: Tensor,
-	argmax: Int32Array,
-	inputShape: readonly number[]
-): Tensor {
-	v.checkTensor('maxPool2dBackward', 'gradOutput', gradOutput, 3, "[C,H',W']");
-	const [C, H, W] = v.checkShape('maxPool2dBackward', 'inputShape', inputShape, 3, '[C,H,W]');
-	v.checkChannels('maxPool2dBackward', C, gradOutput.shape[0]);
-	v.checkArgmax('maxPool2dBackward', argmax, gradOutput.data.length, H * W);
-	const per = gradOutput.shape[1] * gradOutput.shape[2];
-	const out = new Float32Array(C * H * W);
-	for (let i = 0; i < argmax.length; i++) out[Math.floor(i / per) * H * W + argmax[i]] += gradOutput.data[i];
-	return { shape: [C, H, W], data: out };
-}
-
-export function pNormPool2d(input: Tensor, opts: PoolOptions & { p: number }): Tensor {
-	v.checkTensor('pNormPool2d', 'input', input, 3, '[C,H,W]');
-	const [, H, W] = input.shape;
-	const o = v.checkPoolOptions('pNormPool2d', opts, H, W);
-	const p = v.checkP('pNormPool2d', opts.p);
-	const g = poolGeometry(input.shape, o.size, o.stride, o.ceilMode);
-	const out = new Float32Array(g.channels * g.outHeight * g.outWidth);
-	for (let c = 0; c < g.channels; c++) {
-		for (let oy = 0; oy < g.outHeight; oy++) {
-			const [y0, y1] = poolWindow(oy, H, g.size, g.stride);
-			for (let ox = 0; ox < g.outWidth; ox++) {
-				const [x0, x1] = poolWindow(ox, W, g.size, g.stride);
-				let s = 0;
-				for (let y = y0; y < y1; y++) {
-					for (let x = x0; x < x1; x++) {
-						const a = Math.abs(input.data[(c * H + y) * W + x]);
-						s = p === Infinity ? (a > s || Number.isNaN(a) ? a : s) : s + a ** p;
-					}
-				}
-				out[(c * g.outHeight + oy) * g.outWidth + ox] = p === Infinity ? s : s ** (1 / p);
-			}
-		}
-	}
-	return { shape: [g.channels, g.outHeight, g.outWidth], data: out };
-}
-
-export function conv1x1(input: Tensor, weight: Tensor, bias?: Float32Array): Tensor {
-	v.checkTensor('conv1x1', 'input', input, 3, '[C,H,W]');
-	v.checkTensor('conv1x1', 'weight', weight, 2, '[F,C]');
-	v.checkChannels('conv1x1', input.shape[0], weight.shape[1]);
-	const b = v.checkBias('conv1x1', bias, weight.shape[0]);
-	const [C, H, W] = input.shape;
-	const F = weight.shape[0];
-	const out = new Float32Array(F * H * W);
-	for (let f = 0; f < F; f++) {
-		for (let i = 0; i < H * W; i++) {
-			let s = b ? b[f] : 0;
-			for (let c = 0; c < C; c++) s += input.data[c * H * W + i] * weight.data[f * C + c];
-			out[f * H * W + i] = s;
-		}
-	}
-	return { shape: [F, H, W], data: out };
-}
+export { conv1x1, conv2d, maxPool2d, maxPool2dBackward, pNormPool2d } from './reference-cnn';
+export { conv2dBackward, pNormPool2dBackward } from './reference-grad';

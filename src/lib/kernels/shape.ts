@@ -75,6 +75,8 @@ export function poolGeometry(
 }
 
 export interface ConvGeometry {
+	/** Images in the batch (1 for an unbatched `[C,H,W]` input). */
+	batch: number;
 	channels: number;
 	height: number;
 	width: number;
@@ -91,11 +93,13 @@ export function convGeometry(
 	inputShape: readonly number[],
 	weightShape: readonly number[],
 	stride: number,
-	padding: number
+	padding: number,
+	batch = 1
 ): ConvGeometry {
 	const [channels, height, width] = inputShape;
 	const [filters, , kh, kw] = weightShape;
 	return {
+		batch,
 		channels,
 		height,
 		width,

@@ -34,11 +34,29 @@ export interface MatchedFilterResult {
 
 export interface MaxPoolResult {
 	output: Tensor;
-	/** Per output cell, the flat index `y*W+x` inside its channel of the first maximum. */
+	/** Per output cell, the flat index `y*W+x` inside its channel (per (n, c) in a batch) of the first maximum. */
 	argmax: Int32Array;
 }
 
-/** The operations; every method validates its arguments and throws an Error that says what is wrong. */
+export interface PNormPoolOptions extends PoolOptions {
+	/** > 0; `Infinity` gives max|x|. */
+	p: number;
+}
+
+/** Gradients of conv2d's loss with respect to its input, weights and bias. */
+export interface Conv2dGradients {
+	/** The shape of the input (`[C,H,W]` or `[N,C,H,W]`). */
+	gradInput: Tensor;
+	/** `[F,C,kh,kw]`, summed over the batch. */
+	gradWeight: Tensor;
+	/** `[F]`, summed over the batch and the output pixels. */
+	gradBias: Float32Array;
+}
+
+/**
+ * The operations; every method validates its arguments and throws an Error that says what is wrong.
+ * The CNN operations take an image `[C,H,W]` or a batch `[N,C,H,W]` and answer in the same rank.
+ */
 export interface KernelOps {
 	convolve1d(x: Float32Array, h: Float32Array, mode?: Mode): Float32Array;
 	correlate1d(x: Float32Array, h: Float32Array, mode?: Mode): Float32Array;
@@ -49,7 +67,15 @@ export interface KernelOps {
 	conv2d(input: Tensor, weight: Tensor, bias?: Float32Array, opts?: Conv2dOptions): Tensor;
 	maxPool2d(input: Tensor, opts: PoolOptions): MaxPoolResult;
 	maxPool2dBackward(gradOutput: Tensor, argmax: Int32Array, inputShape: readonly number[]): Tensor;
-	pNormPool2d(input: Tensor, opts: PoolOptions & { p: number }): Tensor;
+	pNormPool2d(input: Tensor, opts: PNormPoolOptions): Tensor;
+	/**
+	 * Gradient of pNormPool2d w.r.t. its input, summed where windows overlap: per window
+	 * g·sign(x)·(|x|/y)^(p−1) with y the window's output; 0 where x = 0 and in an all-zero window
+	 * (no NaN, also for p < 1); p = ∞ routes g·sign(x) to the window's first max |x|, like max pooling.
+	 */
+	pNormPool2dBackward(input: Tensor, gradOutput: Tensor, opts: PNormPoolOptions): Tensor;
+	/** Gradients of conv2d (same stride and padding) given the gradient of its output. */
+	conv2dBackward(input: Tensor, weight: Tensor, gradOutput: Tensor, opts?: Conv2dOptions): Conv2dGradients;
 	conv1x1(input: Tensor, weight: Tensor, bias?: Float32Array): Tensor;
 }
 

@@ -153,3 +153,40 @@ export function checkArgmax(fn: string, argmax: unknown, cells: number, channelS
 	}
 	return argmax;
 }
+
+/** An image `[C,H,W]` or a batch `[N,C,H,W]`: its sizes (n = 1 for an image) and which it was. */
+export interface Activation {
+	n: number;
+	c: number;
+	h: number;
+	w: number;
+	batched: boolean;
+}
+
+export function checkActivation(fn: string, name: string, t: unknown, letters = 'C,H,W'): Activation {
+	const rank = Array.isArray((t as Partial<Tensor> | null)?.shape) ? (t as Tensor).shape.length : 3;
+	const batched = rank === 4;
+	const layout = batched ? `[N,${letters}]` : `[${letters}] or [N,${letters}]`;
+	const { shape } = checkTensor(fn, name, t, batched ? 4 : 3, layout);
+	const [n, c, h, w] = batched ? shape : [1, ...shape];
+	return { n, c, h, w, batched };
+}
+
+/** The shape of an activation with n images of c×h×w, in the caller's rank. */
+export function activationShape(
+	a: { batched: boolean; n: number },
+	c: number,
+	h: number,
+	w: number
+): number[] {
+	return a.batched ? [a.n, c, h, w] : [c, h, w];
+}
+
+/** A gradient must have exactly the shape of the output it is the gradient of. */
+export function checkGradShape(fn: string, name: string, grad: Tensor, expected: readonly number[]): void {
+	if (grad.shape.length !== expected.length || grad.shape.some((d, i) => d !== expected[i])) {
+		throw new RangeError(
+			`${fn}: ${name} has shape [${grad.shape.join(',')}] but the forward output is [${expected.join(',')}]`
+		);
+	}
+}

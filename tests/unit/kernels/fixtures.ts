@@ -65,6 +65,32 @@ export interface Fixtures {
 		outShape: number[];
 	}[];
 	conv1x1: { x: number[]; w: number[]; xData: Num[]; wData: Num[]; bias: Num[] | null; expected: Num[] }[];
+	conv2dBackward: {
+		x: number[];
+		w: number[];
+		stride: number;
+		padding: number;
+		xData: Num[];
+		wData: Num[];
+		gradShape: number[];
+		grad: Num[];
+		gradInput: Num[];
+		gradWeight: Num[];
+		gradBias: Num[];
+	}[];
+	conv2dBatched: Fixtures['conv2d'];
+	maxPool2dBatched: Fixtures['maxPool2d'];
+	pNormPool2dBackward: {
+		x: number[];
+		size: number;
+		stride: number;
+		ceilMode: boolean;
+		p: number | 'Infinity';
+		xData: Num[];
+		gradShape: number[];
+		grad: Num[];
+		gradInput: Num[];
+	}[];
 }
 
 export const fixtures = raw as unknown as Fixtures;

@@ -11,6 +11,8 @@ export const OP_NAMES: (keyof KernelOps)[] = [
 	'maxPool2d',
 	'maxPool2dBackward',
 	'pNormPool2d',
+	'pNormPool2dBackward',
+	'conv2dBackward',
 	'conv1x1'
 ];
 

@@ -6,14 +6,9 @@
  */
 import type { Engine } from '../engine';
 import type { Backend } from '../types';
-import type { ConvGeometry, PoolGeometry, Range1d } from '../shape';
-import {
-	conv1x1Kernel,
-	conv2dKernel,
-	maxPoolArgmaxKernel,
-	maxPoolBackwardKernel,
-	pNormPoolKernel
-} from './kernels-cnn';
+import type { Range1d } from '../shape';
+import { conv1x1Kernel } from './kernels-cnn';
+import { cnnMethods } from './engine-cnn';
 import {
 	correlate1dKernel,
 	correlate2dKernel,
@@ -126,44 +121,7 @@ export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boo
 			const normalized = run('matched', matchedNormalizedKernel, count, constants, [signal, centred, tt]);
 			return joined(output, normalized, isAsync);
 		},
-		conv2d(input, weight, bias, g: ConvGeometry) {
-			const {
-				channels: C,
-				height: H,
-				width: W,
-				kh,
-				kw,
-				stride,
-				padding,
-				outHeight: outH,
-				outWidth: outW
-			} = g;
-			const b = bias ?? new Float32Array(g.filters);
-			const constants = { C, H, W, kh, kw, stride, padding, outH, outW };
-			return run('conv2d', conv2dKernel, g.filters * outH * outW, constants, [input, weight, b]);
-		},
-		maxPoolArgmax(input, g: PoolGeometry) {
-			const { height: H, width: W, size, stride, outHeight: outH, outWidth: outW } = g;
-			const constants = { H, W, size, stride, outH, outW };
-			return run('maxPool', maxPoolArgmaxKernel, g.channels * outH * outW, constants, [input]);
-		},
-		maxPoolBackward(grad, argmax, g: PoolGeometry) {
-			const { rowStart, colStart, spanY, spanX } = argmaxSpans(argmax, g);
-			const constants = { H: g.height, W: g.width, outH: g.outHeight, outW: g.outWidth, spanY, spanX };
-			const length = g.channels * g.height * g.width;
-			return run('maxPoolBack', maxPoolBackwardKernel, length, constants, [
-				grad,
-				Float32Array.from(argmax),
-				rowStart,
-				colStart
-			]);
-		},
-		pNormPool(input, g: PoolGeometry, p: number) {
-			const { height: H, width: W, size, stride, outHeight: outH, outWidth: outW } = g;
-			const constants = { H, W, size, stride, outH, outW, isMax: p === Infinity ? 1 : 0 };
-			const pArg = p === Infinity ? 1 : p;
-			return run('pNorm', pNormPoolKernel, g.channels * outH * outW, constants, [input, pArg]);
-		},
+		...cnnMethods<R>(run, isAsync),
 		conv1x1(input, weight, bias, C, P, F) {
 			const b = bias ?? new Float32Array(F);
 			return run('conv1x1', conv1x1Kernel, F * P, { C, P }, [input, weight, b]);
@@ -174,40 +132,4 @@ export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boo
 			void gpu.destroy();
 		}
 	};
-}
-
-/**
- * For the gather-form backward kernel: for every input row (column), the first output row (column)
- * whose argmax lies in it, and how many output rows (columns) at most can point at one input row.
- */
-export function argmaxSpans(argmax: Int32Array, g: PoolGeometry) {
-	const first = (n: number) => new Float32Array(n).fill(Infinity);
-	const rowStart = first(g.height);
-	const rowEnd = new Float32Array(g.height).fill(-1);
-	const colStart = first(g.width);
-	const colEnd = new Float32Array(g.width).fill(-1);
-	const per = g.outHeight * g.outWidth;
-	for (let i = 0; i < argmax.length; i++) {
-		const r = i % per;
-		const oy = Math.floor(r / g.outWidth);
-		const ox = r - oy * g.outWidth;
-		const y = Math.floor(argmax[i] / g.width);
-		const x = argmax[i] - y * g.width;
-		rowStart[y] = Math.min(rowStart[y], oy);
-		rowEnd[y] = Math.max(rowEnd[y], oy);
-		colStart[x] = Math.min(colStart[x], ox);
-		colEnd[x] = Math.max(colEnd[x], ox);
-	}
-	let spanY = 1;
-	let spanX = 1;
-	for (let y = 0; y < g.height; y++) {
-		if (rowEnd[y] < 0)
-			rowStart[y] = g.outHeight; // no output points here: the loop finds nothing
-		else spanY = Math.max(spanY, rowEnd[y] - rowStart[y] + 1);
-	}
-	for (let x = 0; x < g.width; x++) {
-		if (colEnd[x] < 0) colStart[x] = g.outWidth;
-		else spanX = Math.max(spanX, colEnd[x] - colStart[x] + 1);
-	}
-	return { rowStart, colStart, spanY, spanX };
 }

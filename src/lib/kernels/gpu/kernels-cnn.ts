@@ -1,10 +1,12 @@
 /** GPU.js kernels for the CNN layers (source text, see kernels-signal.ts for why): conv2d, pooling, its backward pass, 1×1 conv. */
 
-/** Flat [F, outH, outW]. Constants: C, H, W, kh, kw, stride, padding, outH, outW. */
+/** Flat [N, F, outH, outW]. Constants: C, H, W, F, kh, kw, stride, padding, outH, outW. */
 export const conv2dKernel = `function conv2dKernel(input, weight, bias) {
 	const plane = this.constants.outH * this.constants.outW;
-	const f = Math.floor((this.thread.x + 0.5) / plane);
-	const rest = this.thread.x - f * plane;
+	const n = Math.floor((this.thread.x + 0.5) / (this.constants.F * plane));
+	const r1 = this.thread.x - n * this.constants.F * plane;
+	const f = Math.floor((r1 + 0.5) / plane);
+	const rest = r1 - f * plane;
 	const oy = Math.floor((rest + 0.5) / this.constants.outW);
 	const ox = rest - oy * this.constants.outW;
 	const y0 = oy * this.constants.stride - this.constants.padding;
@@ -18,7 +20,7 @@ export const conv2dKernel = `function conv2dKernel(input, weight, bias) {
 					const x = x0 + j;
 					if (x >= 0 && x < this.constants.W) {
 						const w = weight[((f * this.constants.C + c) * this.constants.kh + i) * this.constants.kw + j];
-						s += input[(c * this.constants.H + y) * this.constants.W + x] * w;
+						s += input[((n * this.constants.C + c) * this.constants.H + y) * this.constants.W + x] * w;
 					}
 				}
 			}

@@ -84,36 +84,45 @@ export class WasmConv {
 		return out;
 	}
 
+	/**
+	 * A batch is one GEMM: the padded images are laid out [C, N, Hp, Wp], so output pixel
+	 * q = n·Hp·Wp + oy·Wp + ox reads tap (c, ky, kx) at a fixed offset from q for every image.
+	 */
 	conv2d(input: Float32Array, weight: Float32Array, bias: Float32Array | undefined, g: ConvGeometry) {
-		const { channels: C, height: H, width: W, filters: F, kh, kw, stride, padding: p } = g;
+		const { batch: N, channels: C, height: H, width: W, filters: F, kh, kw, stride, padding: p } = g;
 		const { outHeight: oh, outWidth: ow } = g;
 		const Hp = H + 2 * p;
 		const Wp = W + 2 * p;
-		const out = new Float32Array(F * oh * ow);
+		const out = new Float32Array(N * F * oh * ow);
 		if (stride !== 1) return this.conv2dIm2col(input, weight, bias, g, out);
+		const plane = Hp * Wp;
 		const taps = new Int32Array(C * kh * kw);
 		for (let c = 0, t = 0; c < C; c++)
-			for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) taps[t++] = ((c * Hp + i) * Wp + j) * 4;
-		const q = roundUp(oh * Wp, this.tile);
-		// the last tap's last tile reads past the image by at most q − oh·Wp + kw − 1 < this.tile + kw floats
-		const image = C * Hp * Wp;
+			for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) taps[t++] = (c * N * plane + i * Wp + j) * 4;
+		const q = roundUp((N - 1) * plane + oh * Wp, this.tile);
+		// the last tap's last tile reads past the images by at most q − ((N−1)·Hp + oh)·Wp + kw − 1 < this.tile + kw floats
+		const image = C * N * plane;
 		const wide = this.run(weight, bias, F, taps, image + this.tile + kw, q, (x) => {
-			if (p === 0) x.set(input);
+			if (p === 0 && N === 1) x.set(input);
 			else {
-				x.fill(0, 0, image);
-				for (let c = 0; c < C; c++)
-					for (let y = 0; y < H; y++)
-						x.set(input.subarray((c * H + y) * W, (c * H + y + 1) * W), (c * Hp + y + p) * Wp + p);
+				if (p > 0) x.fill(0, 0, image);
+				for (let n = 0; n < N; n++)
+					for (let c = 0; c < C; c++)
+						for (let y = 0; y < H; y++) {
+							const from = ((n * C + c) * H + y) * W;
+							x.set(input.subarray(from, from + W), (c * N + n) * plane + (y + p) * Wp + p);
+						}
 			}
 			x.fill(0, image);
 		});
-		for (let f = 0; f < F; f++)
-			for (let y = 0; y < oh; y++)
-				out.set(wide.subarray(f * q + y * Wp, f * q + y * Wp + ow), (f * oh + y) * ow);
+		for (let n = 0; n < N; n++)
+			for (let f = 0; f < F; f++)
+				for (let y = 0, from = f * q + n * plane; y < oh; y++, from += Wp)
+					out.set(wide.subarray(from, from + ow), ((n * F + f) * oh + y) * ow);
 		return out;
 	}
 
-	/** Any stride: x is the im2col matrix [C·kh·kw × q] with zeros where a tap falls in the padding. */
+	/** Any stride: x is the im2col matrix [C·kh·kw × q], column n·P + p, zeros where a tap falls in the padding. */
 	private conv2dIm2col(
 		input: Float32Array,
 		weight: Float32Array,
@@ -121,28 +130,30 @@ export class WasmConv {
 		g: ConvGeometry,
 		out: Float32Array
 	) {
-		const { channels: C, height: H, width: W, filters: F, kh, kw, stride: s, padding: p } = g;
+		const { batch: N, channels: C, height: H, width: W, filters: F, kh, kw, stride: s, padding: p } = g;
 		const { outHeight: oh, outWidth: ow } = g;
 		const P = oh * ow;
-		const q = roundUp(P, this.tile);
+		const q = roundUp(N * P, this.tile);
 		const K = C * kh * kw;
 		const taps = Int32Array.from({ length: K }, (_, k) => k * q * 4);
 		const wide = this.run(weight, bias, F, taps, K * q, q, (x) => {
 			x.fill(0);
-			for (let c = 0, k = 0; c < C; c++)
-				for (let i = 0; i < kh; i++)
-					for (let j = 0; j < kw; j++, k++)
-						for (let oy = 0; oy < oh; oy++) {
-							const y = oy * s + i - p;
-							if (y < 0 || y >= H) continue;
-							const row = (c * H + y) * W;
-							for (let ox = 0, d = k * q + oy * ow; ox < ow; ox++, d++) {
-								const xx = ox * s + j - p;
-								if (xx >= 0 && xx < W) x[d] = input[row + xx];
+			for (let n = 0; n < N; n++)
+				for (let c = 0, k = 0; c < C; c++)
+					for (let i = 0; i < kh; i++)
+						for (let j = 0; j < kw; j++, k++)
+							for (let oy = 0; oy < oh; oy++) {
+								const y = oy * s + i - p;
+								if (y < 0 || y >= H) continue;
+								const row = ((n * C + c) * H + y) * W;
+								for (let ox = 0, d = k * q + n * P + oy * ow; ox < ow; ox++, d++) {
+									const xx = ox * s + j - p;
+									if (xx >= 0 && xx < W) x[d] = input[row + xx];
+								}
 							}
-						}
 		});
-		for (let f = 0; f < F; f++) out.set(wide.subarray(f * q, f * q + P), f * P);
+		for (let n = 0; n < N; n++)
+			for (let f = 0; f < F; f++) out.set(wide.subarray(f * q + n * P, f * q + (n + 1) * P), (n * F + f) * P);
 		return out;
 	}
 }

@@ -1,0 +1,119 @@
+/**
+ * The 'js' backend's pooling: max pooling (its argmax and gradient) and p-norm pooling (and its
+ * gradient). A batch arrives as N·C channels (pooling is per channel).
+ */
+import type { PoolGeometry } from './shape';
+import { pNormSlope } from './reference-grad';
+
+/** Window bounds are computed inline (no tuple per window: the pool is memory-bound). */
+export function maxPoolArgmax(input: Float32Array, g: PoolGeometry): Float32Array {
+	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
+	const out = new Float32Array(channels * outHeight * outWidth);
+	let i = 0;
+	for (let c = 0; c < channels; c++) {
+		const base = c * H * W;
+		for (let oy = 0; oy < outHeight; oy++) {
+			const y0 = oy * stride;
+			const y1 = Math.min(y0 + size, H);
+			for (let ox = 0; ox < outWidth; ox++) {
+				const x0 = ox * stride;
+				const x1 = Math.min(x0 + size, W);
+				let best = y0 * W + x0;
+				let bv = input[base + best];
+				for (let y = y0; y < y1 && bv === bv; y++) {
+					for (let r = y * W, k = r + x0; k < r + x1; k++) {
+						const v = input[base + k];
+						if (v > bv || v !== v) {
+							bv = v;
+							best = k;
+							if (v !== v) break; // the first NaN wins, as in numpy
+						}
+					}
+				}
+				out[i++] = best;
+			}
+		}
+	}
+	return out;
+}
+
+export function maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): Float32Array {
+	const plane = g.height * g.width;
+	const per = g.outHeight * g.outWidth;
+	const out = new Float32Array(g.channels * plane);
+	for (let c = 0; c < g.channels; c++) {
+		for (let i = c * per; i < (c + 1) * per; i++) out[c * plane + argmax[i]] += grad[i];
+	}
+	return out;
+}
+
+export function pNormPool(input: Float32Array, g: PoolGeometry, p: number): Float32Array {
+	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
+	const out = new Float32Array(channels * outHeight * outWidth);
+	let i = 0;
+	for (let c = 0; c < channels; c++) {
+		for (let oy = 0; oy < outHeight; oy++) {
+			const y0 = oy * stride;
+			const y1 = Math.min(y0 + size, H);
+			for (let ox = 0; ox < outWidth; ox++) {
+				const x0 = ox * stride;
+				const x1 = Math.min(x0 + size, W);
+				let s = 0;
+				for (let y = y0; y < y1; y++) {
+					const row = (c * H + y) * W;
+					for (let x = x0; x < x1; x++) {
+						const a = Math.abs(input[row + x]);
+						if (p === Infinity) s = a > s || a !== a ? a : s;
+						else if (p === 1) s += a;
+						else if (p === 2) s += a * a;
+						else s += a ** p;
+					}
+				}
+				out[i++] = p === Infinity || p === 1 ? s : p === 2 ? Math.sqrt(s) : s ** (1 / p);
+			}
+		}
+	}
+	return out;
+}
+
+/** Scatters each window's gradient back through the slope of its p-norm (reference-grad.ts). */
+export function pNormPoolBackward(input: Float32Array, grad: Float32Array, g: PoolGeometry, p: number) {
+	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
+	const out = new Float64Array(channels * H * W);
+	const y = p === Infinity ? null : pNormPool(input, g, p);
+	let o = 0;
+	for (let c = 0; c < channels; c++) {
+		const base = c * H * W;
+		for (let oy = 0; oy < outHeight; oy++) {
+			const y0 = oy * stride;
+			const y1 = Math.min(y0 + size, H);
+			for (let ox = 0; ox < outWidth; ox++, o++) {
+				const x0 = ox * stride;
+				const x1 = Math.min(x0 + size, W);
+				const go = grad[o];
+				if (y === null) {
+					let best = base + y0 * W + x0;
+					let bv = Math.abs(input[best]);
+					for (let yy = y0; yy < y1 && bv === bv; yy++)
+						for (let k = base + yy * W + x0, end = k - x0 + x1; k < end; k++) {
+							const v = Math.abs(input[k]);
+							if (v > bv || v !== v) {
+								bv = v;
+								best = k;
+								if (v !== v) break;
+							}
+						}
+					const xb = input[best];
+					out[best] += xb > 0 ? go : xb < 0 ? -go : xb === 0 ? 0 : NaN;
+					continue;
+				}
+				// the float32 forward output, as the caller's forward pass saw it
+				const yo = y[o];
+				for (let yy = y0; yy < y1; yy++)
+					for (let k = base + yy * W + x0, end = k - x0 + x1; k < end; k++)
+						out[k] += go * pNormSlope(input[k], yo, p);
+			}
+		}
+	}
+	return Float32Array.from(out);
+}
