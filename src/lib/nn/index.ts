@@ -1,5 +1,6 @@
 /** flipshift's neural-net library: layers, losses, optimisers, models, training loop. */
 import './layers/builtin';
+import './digits-zoo';
 
 export type * from './types';
 export { matmul, type MatmulOptions } from './matmul';
@@ -17,3 +18,6 @@ export { Sequential } from './sequential';
 export { registerLayer, buildLayer, layerKinds, type LayerFactory } from './registry';
 export * from './serialize';
 export * from './train';
+export * from './zoo';
+export { buildCnn, buildMlp } from './digits-zoo';
+export { parseDigits, digitImage, digitsDataset, type Digits } from './digits';

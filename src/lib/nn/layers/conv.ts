@@ -1,6 +1,7 @@
 /** Conv2d on `[N, C, H, W]` through the kernel set (cross-correlation, zero padding, as PyTorch). */
 import type { Rng } from '$lib/signal/random';
 import { convOutputSize } from '$lib/kernels/shape';
+import { conv2dBackwardSparse } from '../conv-backward';
 import { initWeights, type InitKind } from '../init';
 import { defaultOps, type KernelOps } from '../kernels';
 import { makeParam, positiveInt } from '../tensor';
@@ -24,6 +25,8 @@ export class Conv2d implements Layer {
 	readonly bias: Param;
 	private readonly opts: Required<Conv2dOptions>;
 	private input: Tensor | null = null;
+	/** Backward by scattering the non-zero output gradients (conv-backward.ts) instead of the kernel set's dense op. */
+	sparseBackward = true;
 
 	constructor(
 		opts: Conv2dOptions,
@@ -68,7 +71,9 @@ export class Conv2d implements Layer {
 	backward(gradOutput: Tensor): Tensor {
 		if (!this.input) throw new Error('Conv2d.backward: call forward first');
 		const { stride, padding } = this.opts;
-		const g = this.ops.conv2dBackward(this.input, this.weightTensor(), gradOutput, { stride, padding });
+		const g = this.sparseBackward
+			? conv2dBackwardSparse(this.input, this.weightTensor(), gradOutput, stride, padding)
+			: this.ops.conv2dBackward(this.input, this.weightTensor(), gradOutput, { stride, padding });
 		const wg = this.weight.grad;
 		for (let i = 0; i < wg.length; i++) wg[i] += g.gradWeight.data[i];
 		const bg = this.bias.grad;
