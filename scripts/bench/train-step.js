@@ -25,11 +25,18 @@ export async function benchTrainStep() {
 		configFile: false,
 		logLevel: 'warn',
 		resolve: { alias: { $lib: join(root, 'src', 'lib') } },
+		ssr: { noExternal: ['@tensorflow/tfjs-core'] },
 		build: {
 			ssr: true,
 			outDir,
 			emptyOutDir: true,
-			rollupOptions: { input: { nn: 'src/lib/nn/index.ts', random: 'src/lib/signal/random.ts' } }
+			rollupOptions: {
+				input: {
+					nn: 'src/lib/nn/index.ts',
+					random: 'src/lib/signal/random.ts',
+					grads: 'scripts/bench/tf-grads.js'
+				}
+			}
 		}
 	});
 	const nn = await import(pathToFileURL(join(outDir, 'nn.js')).href);
@@ -62,6 +69,9 @@ export async function benchTrainStep() {
 	);
 
 	const tf = await import('@tensorflow/tfjs-core');
+	// tfjs-core's gradient list is ESM without file extensions (Node cannot load it): bundled above;
+	// the registry lives on globalThis, so the bundled copy registers them for the package's engine
+	await import(pathToFileURL(join(outDir, 'grads.js')).href);
 	await import('@tensorflow/tfjs-backend-cpu');
 	await tf.setBackend('cpu');
 	await tf.ready();

@@ -21,7 +21,7 @@ export class TrainCnnModel {
 	/** The test digit whose feature maps are shown. */
 	digit = $state(0);
 	/** Pixels the pooling demo shifts the digit by. */
-	shift = $state(2);
+	shift = $state(1);
 	/** Train on the first SMALL_SET digits only (overfitting demo). */
 	small = $state(false);
 	/** Why the last typed value was refused; empty when it was accepted. */
@@ -37,7 +37,7 @@ export class TrainCnnModel {
 		h.batchNorm = params.boolean('bn', false);
 		this.seed = params.number('seed', { min: 0, max: 1e6, integer: true, fallback: 1 });
 		this.digit = params.number('digit', { min: 0, max: TEST_DIGITS - 1, integer: true, fallback: 0 });
-		this.shift = params.number('shift', { min: 0, max: 6, integer: true, fallback: 2 });
+		this.shift = params.number('shift', { min: 0, max: 6, integer: true, fallback: 1 });
 		this.small = params.boolean('small', false);
 	}
 

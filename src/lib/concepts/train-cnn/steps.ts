@@ -51,7 +51,7 @@ export const steps: readonly TrainStep[] = [
 	{
 		title: 'Draw a digit',
 		narration:
-			'Draw a digit with the mouse or a pen. It is scaled and centred like the training digits, then the network answers with ten probabilities and shows its first-layer maps of your drawing.',
+			'Draw a digit with the mouse or a pen. It is scaled and centred like the training digits, then the network answers with ten probabilities, one per digit.',
 		notes:
 			'Invite a student to draw a 7 with and without a crossbar. Ask what the net will say for a digit drawn very small in a corner: the centring step is why it still works. Misconception: the probabilities are confidence you can trust; a scribble still gets one class near 100 %.',
 		panel: 'draw'
