@@ -130,4 +130,36 @@ describe('train-cnn trainer', () => {
 			await expect.poll(() => new URL(page.url()).searchParams.get('lr')).toBe('0.01');
 		});
 	});
+
+	it('a worker that crashes is reported and Restart brings the trainer back without a reload', async () => {
+		await withPage(async ({ page, errors }) => {
+			// the first worker script throws as it starts, as a crashing worker would
+			await page.route('**/trainer-worker-*.js', (route) =>
+				route.fulfill({ contentType: 'text/javascript', body: "throw new Error('boom');" })
+			);
+			await page.goto(base + '/train-cnn?step=1');
+			await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/training worker crashed/);
+			await expect.poll(() => page.getByTestId('status').textContent()).toBe('worker crashed');
+			await page.unroute('**/trainer-worker-*.js');
+			const before = page.url();
+			await page.getByTestId('restart-worker').click();
+			await page.locator('[data-testid="status"]', { hasText: 'ready' }).waitFor({ timeout: 30_000 });
+			expect(page.url()).toBe(before);
+			errors.length = 0; // the deliberate crash logs an uncaught error in the worker
+		});
+	});
+
+	it('drawing a stroke on the pretrained model gives ten probabilities', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/train-cnn?step=6');
+			await page.getByTestId('load-pretrained').click();
+			await page.locator('[data-testid="progress"]', { hasText: 'model: cnn-digits' }).waitFor();
+			const box = (await page.getByTestId('draw-canvas').boundingBox())!;
+			await page.mouse.move(box.x + box.width / 2, box.y + 30);
+			await page.mouse.down();
+			await page.mouse.move(box.x + box.width / 2, box.y + box.height - 30, { steps: 12 });
+			await page.mouse.up();
+			await expect.poll(() => page.locator('[data-testid="draw-probs"] li').count()).toBe(10);
+		});
+	});
 });
