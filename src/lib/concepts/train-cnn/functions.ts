@@ -70,25 +70,29 @@ export function toDigit(ink: Float32Array, size: number): Float32Array {
 			}
 	const out = new Float32Array(784);
 	if (x1 < 0) return out;
-	const box = Math.max(x1 - x0 + 1, y1 - y0 + 1);
-	const scale = 20 / box;
+	const bw = x1 - x0 + 1;
+	const bh = y1 - y0 + 1;
+	const scale = 20 / Math.max(bw, bh);
+	const tw = Math.max(1, Math.round(bw * scale));
+	const th = Math.max(1, Math.round(bh * scale));
 	const small = new Float32Array(784);
-	const counts = new Float32Array(784);
-	for (let y = y0; y <= y1; y++)
-		for (let x = x0; x <= x1; x++) {
-			const v = ink[y * size + x];
-			if (!v) continue;
-			const ty = Math.min(27, Math.floor(4 + (y - y0) * scale));
-			const tx = Math.min(27, Math.floor(4 + (x - x0) * scale));
-			small[ty * 28 + tx] += v;
-			counts[ty * 28 + tx] += 1;
+	// each target pixel averages the ink over the source area it covers (at least one pixel)
+	for (let ty = 0; ty < th; ty++)
+		for (let tx = 0; tx < tw; tx++) {
+			const sy0 = y0 + Math.floor(ty / scale);
+			const sy1 = Math.max(sy0 + 1, y0 + Math.ceil((ty + 1) / scale));
+			const sx0 = x0 + Math.floor(tx / scale);
+			const sx1 = Math.max(sx0 + 1, x0 + Math.ceil((tx + 1) / scale));
+			let sum = 0;
+			let n = 0;
+			for (let y = sy0; y < Math.min(sy1, size); y++)
+				for (let x = sx0; x < Math.min(sx1, size); x++, n++) sum += ink[y * size + x];
+			small[(4 + Math.floor((20 - th) / 2) + ty) * 28 + 4 + Math.floor((20 - tw) / 2) + tx] = n ? sum / n : 0;
 		}
-	const cell = (1 / scale) ** 2;
 	let mass = 0,
 		mx = 0,
 		my = 0;
 	for (let i = 0; i < 784; i++) {
-		small[i] = counts[i] ? Math.min(1, small[i] / Math.max(counts[i], cell * 0.5)) : 0;
 		mass += small[i];
 		mx += small[i] * (i % 28);
 		my += small[i] * Math.floor(i / 28);
