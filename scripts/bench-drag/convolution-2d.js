@@ -26,7 +26,7 @@ function bundle() {
 					formats: ['es'],
 					fileName: () => 'entry.js'
 				},
-				rollupOptions: { output: { inlineDynamicImports: true } }
+				rollupOptions: { output: { codeSplitting: false } }
 			}
 		});
 		const wasmDir = `${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/`;
