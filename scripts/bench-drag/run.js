@@ -1,6 +1,6 @@
 // Drag latency, run by `npm run bench:browser` (or alone after a build): from a pointer event to
 // the redrawn frame while dragging in an explainer, in headless Chromium (software rendering).
-// Each workload module in this folder exports `{ name, path, drag(page) }` where `drag` performs
+// Each workload module in this folder exports `{ name, path, drag(page) }` (or a list of them) where `drag` performs
 // the pointer moves; this runner instruments the page and prints median and p95 per workload.
 import { readdirSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
@@ -41,13 +41,18 @@ const workloads = await Promise.all(
 		.filter((f) => f.endsWith('.js') && f !== 'run.js' && (!only || f.includes(only)))
 		.sort()
 		.map(async (f) => (await import(pathToFileURL(join(here, f)).href)).default)
-);
+).then((modules) => modules.flat()); // a module may export one workload or a list
+
+// `--only TEXT` runs the workloads whose name contains TEXT.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : null;
+const chosen = only ? workloads.filter((w) => w.name.includes(only)) : workloads;
 
 const server = await serveDir('build');
 const browser = await launchChromium();
 const rows = [];
 try {
-	for (const workload of workloads) {
+	for (const workload of chosen) {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 		await page.addInitScript(installProbe);
 		await page.goto(server.url + workload.path);

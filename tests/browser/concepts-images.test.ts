@@ -66,6 +66,22 @@ describe('convolution-2d interactions', () => {
 		});
 	});
 
+	it('hovering output cell (2, 2) of the example highlights its input window (2, 2) and writes y[2, 2]; hovering input (0, 0) highlights output (0, 0)', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/convolution-2d?step=1');
+			const rect = (testid: string) =>
+				page.getByTestId(testid).locator('[data-testid=grid-highlight]').getAttribute('data-rect');
+			const out = (await page.getByTestId('output-view').boundingBox())!;
+			await page.mouse.move(out.x + out.width * (5 / 6), out.y + out.height * (5 / 6));
+			await expect.poll(() => rect('input-view')).toBe('2,2,3,3');
+			expect(await text(page, 'sum')).toMatch(/^y\[2, 2\] = /);
+			const input = (await page.getByTestId('input-view').boundingBox())!;
+			await page.mouse.move(input.x + input.width * 0.1, input.y + input.height * 0.1);
+			await expect.poll(() => rect('output-view')).toBe('0,0,1,1');
+			expect(param(page, 'ec')).toBe('1'); // hovering does not move the window
+		});
+	});
+
 	it('dragging the window on the input moves r, c in the URL and changes the sum; the URL reopens the same read-outs', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/convolution-2d?step=3&img=shapes&r=10&c=10');

@@ -166,10 +166,27 @@ export function paintPixels(
 		throw new RangeError(`out must hold ${data.length * 4} bytes (RGBA per value), got ${out.length}`);
 	if (!(count >= 0)) throw new RangeError(`count must be >= 0, got ${count}`);
 	const n = Math.min(count, data.length);
+	paintRange(data, map, out, 0, n);
+	out.fill(0, n * 4);
+}
+
+/**
+ * Paints values [from, to) into their RGBA pixels (NaN transparent) and leaves the rest of `out`
+ * as it is: a map that fills in repaints only the cells it gained.
+ */
+export function paintRange(
+	data: ArrayLike<number>,
+	map: ColourMap,
+	out: Uint8ClampedArray,
+	from: number,
+	to: number
+): void {
+	if (!(from >= 0 && to <= data.length && from <= to))
+		throw new RangeError(`from, to must satisfy 0 <= from <= to <= ${data.length}, got ${from}, ${to}`);
 	const [lo, hi] = map.domain;
 	const scale = (TABLE_SIZE - 1) / (hi - lo);
 	const table = map.table;
-	for (let i = 0, o = 0; i < n; i++, o += 4) {
+	for (let i = from, o = from * 4; i < to; i++, o += 4) {
 		const v = data[i];
 		if (v !== v) {
 			out[o + 3] = 0;
@@ -183,5 +200,4 @@ export function paintPixels(
 		out[o + 2] = table[e + 2];
 		out[o + 3] = 255;
 	}
-	out.fill(0, n * 4);
 }

@@ -6,6 +6,7 @@ import {
 	luminance,
 	maxAbs,
 	paintPixels,
+	paintRange,
 	sequentialMap
 } from '../../../src/lib/viz/colormap';
 
@@ -97,5 +98,13 @@ describe('helpers', () => {
 		paintPixels([1, Number.NaN, 1, 1], divergingMap(1), out, 3);
 		expect([out[3], out[7], out[11], out[15]]).toEqual([255, 0, 255, 0]);
 		expect(() => paintPixels([1], divergingMap(1), new Uint8ClampedArray(4), -1)).toThrow(/count/);
+	});
+	it('paintRange(from=1, to=2) paints only cell 1 and leaves the others untouched', () => {
+		const out = new Uint8ClampedArray(12).fill(7);
+		paintRange([-1, 1, -1], divergingMap(1), out, 1, 2);
+		expect(Array.from(out.subarray(0, 4))).toEqual([7, 7, 7, 7]);
+		expect(`rgb(${out[4]}, ${out[5]}, ${out[6]})`).toBe(divergingMap(1).colour(1));
+		expect(Array.from(out.subarray(8))).toEqual([7, 7, 7, 7]);
+		expect(() => paintRange([1], divergingMap(1), new Uint8ClampedArray(4), 1, 0)).toThrow(/from, to/);
 	});
 });

@@ -1,7 +1,7 @@
 import type { ParamReader, ParamValue } from '$lib/deck/params';
 import { Player, readSpeed } from '$lib/components/player.svelte';
 import { convOutputShape, nextCell, type Cell } from '$lib/viz/grid';
-import { EXAMPLE_FILTER, EXAMPLE_SIZE } from './example';
+import { EXAMPLE_FILTER, EXAMPLE_INPUT, EXAMPLE_SIZE } from './example';
 import {
 	FILTER_CHOICES,
 	KERNEL_SIZES,
@@ -89,6 +89,23 @@ export class Convolution2dModel {
 		const g = { kh: this.k, kw: this.k, stride: this.stride, padding: this.padding };
 		const [oh, ow] = convOutputShape(this.inputShape[0], this.inputShape[1], g);
 		return [Math.max(1, oh), Math.max(1, ow)];
+	});
+
+	/** What the maps show: the deck's 5×5 example or the image, with the same fields. */
+	readonly scene = $derived.by(() => {
+		if (this.example)
+			return {
+				data: EXAMPLE_INPUT,
+				height: EXAMPLE_SIZE,
+				width: EXAMPLE_SIZE,
+				k: 3,
+				stride: 1,
+				padding: 0,
+				filter: this.exampleApplied
+			};
+		const [height, width] = this.inputShape;
+		const { k, stride, padding } = this;
+		return { data: this.input?.data ?? null, height, width, k, stride, padding, filter: this.applied };
 	});
 
 	/** The window position actually used: the stored one clamped into the current output. */

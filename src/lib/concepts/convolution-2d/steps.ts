@@ -69,7 +69,7 @@ export const steps: readonly Convolution2dStep[] = [
 		narration:
 			'A convolutional layer runs several filters over the same input. Each 3×3 filter on a 100×100 image gives a 98×98 map: the window fits 98 times across, because it cannot hang over the edge.',
 		notes:
-			'Ask: why 98 and not 100? (The 3×3 window has only 98 positions per row.) Each map answers a different question about the same pixels. Hover any map to see the same window on the input.'
+			'Ask: why 98 and not 100? (The 3×3 window has only 98 positions per row.) Each map answers a different question about the same pixels: point at the cat’s back in all three.'
 	},
 	{
 		...base,

@@ -10,8 +10,8 @@ export class PoolingModel {
 	ceil = $state(false);
 	/** The example steps are on screen (set by the explainer from the step). */
 	example = $state(false);
-	// On the left edge of the dark square: a window with a clear maximum.
-	cell = $state<Cell>({ row: 10, col: 3 });
+	// On the right edge of the dark square: a window with a clear maximum.
+	cell = $state<Cell>({ row: 10, col: 14 });
 	exampleCell = $state<Cell>({ row: 0, col: 0 });
 	readonly player = new Player(() => this.advance(), { ticksPerSecond: 2 });
 
@@ -21,7 +21,7 @@ export class PoolingModel {
 		this.ceil = params.boolean('ceil', false);
 		this.cell = {
 			row: params.number('r', { min: 0, max: FEATURE_SIDE, fallback: 10, integer: true }),
-			col: params.number('c', { min: 0, max: FEATURE_SIDE, fallback: 3, integer: true })
+			col: params.number('c', { min: 0, max: FEATURE_SIDE, fallback: 14, integer: true })
 		};
 		this.exampleCell = {
 			row: params.number('er', { min: 0, max: EXAMPLE_SIDE, fallback: 0, integer: true }),
