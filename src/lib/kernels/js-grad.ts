@@ -3,20 +3,24 @@
  * is present, else these loops. Both loops read the zero-padded image (js-cnn.ts `padded`), so
  * their inner loops carry no bounds checks: the input gradient is scattered into a padded buffer
  * and cropped, the weight gradient is a dot product of an output-gradient row with a strided
- * padded-input row. Sums are in double precision.
+ * padded-input row. A mostly-zero output gradient (a training step's, after ReLU and pooling) is
+ * scattered cell by cell instead (js-grad-sparse.ts). Sums are in double precision.
  */
 import type { ConvGeometry } from './shape';
 import { padded } from './js-cnn';
 import { gradInputFits, gradInputGemm, gradWeightGemm } from './js-grad-gemm';
+import { gradInputSparse, gradWeightSparse, isSparse } from './js-grad-sparse';
 import { wasmConv } from './wasm/conv';
 
-/** On the SIMD GEMM where it is present (js-grad-gemm.ts), else the loops below. */
+/** Scattered when the gradient is mostly zeros; else on the SIMD GEMM where it is present (js-grad-gemm.ts), else the loops below. */
 export function conv2dGradInput(grad: Float32Array, weight: Float32Array, g: ConvGeometry): Float32Array {
+	if (isSparse(grad)) return gradInputSparse(grad, weight, g);
 	const wasm = wasmConv();
 	return wasm && gradInputFits(g) ? gradInputGemm(wasm, grad, weight, g) : gradInputLoops(grad, weight, g);
 }
 
 export function conv2dGradWeight(input: Float32Array, grad: Float32Array, g: ConvGeometry): Float32Array {
+	if (isSparse(grad)) return gradWeightSparse(input, grad, g);
 	const wasm = wasmConv();
 	return wasm ? gradWeightGemm(wasm, input, grad, g) : gradWeightLoops(input, grad, g);
 }

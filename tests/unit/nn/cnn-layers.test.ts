@@ -19,7 +19,6 @@ import {
 	type Dataset
 } from '$lib/nn';
 import { createRng, uniformArray } from '$lib/signal/random';
-import { conv2dBackwardSparse } from '$lib/nn/conv-backward';
 import { defaultOps } from '$lib/nn';
 import { checkLayerGradients } from './gradcheck';
 
@@ -222,29 +221,4 @@ describe('CNN training', () => {
 		const x = bars(4, 9).batch([0, 1, 2, 3]).input;
 		expect(back.forward(x, evalCtx).data).toEqual(model.forward(x, evalCtx).data);
 	});
-});
-
-describe('conv2dBackwardSparse against the kernel set', () => {
-	for (const [C, F, k, stride, padding] of [
-		[2, 3, 3, 1, 1],
-		[1, 4, 5, 2, 2],
-		[3, 2, 3, 2, 0]
-	])
-		it(`conv2dBackwardSparse C=${C} F=${F} k=${k} stride=${stride} padding=${padding} equals defaultOps().conv2dBackward`, () => {
-			const rng = createRng(C * 10 + F);
-			const input = { shape: [2, C, 9, 8], data: uniformArray(rng, 2 * C * 72) };
-			const weight = { shape: [F, C, k, k], data: uniformArray(rng, F * C * k * k) };
-			const out = defaultOps().conv2d(input, weight, undefined, { stride, padding });
-			const g = uniformArray(rng, out.data.length).map((v) => (v > 0.3 ? v : 0)); // sparse, like after pooling
-			const gradOutput = { shape: out.shape, data: g };
-			const want = defaultOps().conv2dBackward(input, weight, gradOutput, { stride, padding });
-			const got = conv2dBackwardSparse(input, weight, gradOutput, stride, padding);
-			expect(got.gradInput.shape).toEqual(want.gradInput.shape);
-			for (const [a, b] of [
-				[got.gradInput.data, want.gradInput.data],
-				[got.gradWeight.data, want.gradWeight.data],
-				[got.gradBias, want.gradBias]
-			])
-				a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 4));
-		});
 });

@@ -1,7 +1,6 @@
 /** Conv2d on `[N, C, H, W]` through the kernel set (cross-correlation, zero padding, as PyTorch). */
 import type { Rng } from '$lib/signal/random';
 import { convOutputSize } from '$lib/kernels/shape';
-import { conv2dBackwardSparse } from '../conv-backward';
 import { initWeights, type InitKind } from '../init';
 import { defaultOps, type KernelOps } from '../kernels';
 import { makeParam, positiveInt } from '../tensor';
@@ -25,8 +24,6 @@ export class Conv2d implements Layer {
 	readonly bias: Param;
 	private readonly opts: Required<Conv2dOptions>;
 	private input: Tensor | null = null;
-	/** Backward by scattering the non-zero output gradients (conv-backward.ts) instead of the kernel set's dense op. */
-	sparseBackward = true;
 
 	constructor(
 		opts: Conv2dOptions,
@@ -71,9 +68,8 @@ export class Conv2d implements Layer {
 	backward(gradOutput: Tensor): Tensor {
 		if (!this.input) throw new Error('Conv2d.backward: call forward first');
 		const { stride, padding } = this.opts;
-		const g = this.sparseBackward
-			? conv2dBackwardSparse(this.input, this.weightTensor(), gradOutput, stride, padding)
-			: this.ops.conv2dBackward(this.input, this.weightTensor(), gradOutput, { stride, padding });
+		// the kernel set scatters a mostly-zero gradient (js-grad-sparse.ts), the usual case after pooling
+		const g = this.ops.conv2dBackward(this.input, this.weightTensor(), gradOutput, { stride, padding });
 		const wg = this.weight.grad;
 		for (let i = 0; i < wg.length; i++) wg[i] += g.gradWeight.data[i];
 		const bg = this.bias.grad;
