@@ -94,7 +94,7 @@ export function gradWeightSparse(input: Float32Array, grad: Float32Array, g: Con
 	const image = C * H * W;
 	const acc = new Float64Array(g.filters * T);
 	let sample = -1;
-	let x = new Float32Array(0);
+	let x: Float32Array = new Float32Array(0);
 	const cells = nonZeroCells(grad, g);
 	for (let k = 0; k < cells.count; k++) {
 		const n = cells.sample[k];

@@ -19,7 +19,6 @@ import {
 	type Dataset
 } from '$lib/nn';
 import { createRng, uniformArray } from '$lib/signal/random';
-import { defaultOps } from '$lib/nn';
 import { checkLayerGradients } from './gradcheck';
 
 const evalCtx = { training: false, rng: createRng(0) };
