@@ -66,7 +66,7 @@ export abstract class RecurrentLayer implements Layer {
 	readonly Wx: Param;
 	readonly Wh: Param;
 	readonly bias: Param;
-	/** Set true to keep ‖∂loss/∂h_t‖ of each step (mean over the batch) in `stepGradNorms`. */
+	/** Set true to keep ‖∂loss/∂h_t‖ of each step (mean over the batch's sequences) in `stepGradNorms`. */
 	trackGradients = false;
 	stepGradNorms = new Float32Array(0);
 
@@ -199,9 +199,13 @@ export abstract class RecurrentLayer implements Layer {
 			const fromOut = this.returnSequences ? t * N * H : t === T - 1 ? 0 : -1;
 			if (fromOut >= 0) for (let i = 0; i < N * H; i++) dh[i] += dOut[fromOut + i];
 			if (this.trackGradients) {
-				let s = 0;
-				for (let i = 0; i < N * H; i++) s += dh[i] * dh[i];
-				this.stepGradNorms[t] = Math.sqrt(s) / N;
+				let sum = 0;
+				for (let n = 0; n < N; n++) {
+					let s = 0;
+					for (let j = n * H; j < (n + 1) * H; j++) s += dh[j] * dh[j];
+					sum += Math.sqrt(s);
+				}
+				this.stepGradNorms[t] = sum / N;
 			}
 			this.stepBackward(t, dh, dhPrev);
 			matmul(this.recurrentGrad(t), this.Wh.value, dhPrev, N, G, H, { transB: true, accumulate: true });
