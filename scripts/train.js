@@ -32,6 +32,11 @@ try {
 		if (!['model', 'task', 'epochs', 'seed', 'length', 'hidden', 'json', 'save'].includes(k))
 			throw new Error(`unknown option --${k}\n${usage}`);
 	if (!a.model || !a.task) throw new Error(usage);
+	// checked again by the library; here so that a typo fails before the bundling
+	if (!['rnn', 'lstm', 'gru'].includes(a.model))
+		throw new Error(`model must be rnn, lstm or gru, got ${a.model}\n${usage}`);
+	if (!['detect', 'predict', 'remember'].includes(a.task))
+		throw new Error(`task must be detect, predict or remember, got ${a.task}\n${usage}`);
 	const outDir = `${root}test-results/train-node`;
 	await build({
 		root,
