@@ -117,9 +117,10 @@ export function modelFromJSON(input: unknown): { model: Sequential; json: ModelJ
 /** Copies a file's weights into an existing model of the same layers; on any mismatch nothing changes. */
 export function loadWeights(model: Sequential, input: unknown): ModelJSON {
 	const json = parseModelJSON(input);
+	// kinds and parameter sizes must match; options such as a dropout rate may differ
 	const same =
 		json.layers.length === model.layers.length &&
-		json.layers.every((c, i) => JSON.stringify(c) === JSON.stringify(model.layers[i].config()));
+		json.layers.every((c, i) => c?.kind === model.layers[i].kind);
 	if (!same) throw new Error('Model file describes different layers than this model');
 	const pairs = [
 		...fill(keyed(model, 'params'), json.params, 'parameters'),

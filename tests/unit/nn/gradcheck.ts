@@ -24,10 +24,16 @@ function close(analytic: number, numeric: number, what: string) {
 /**
  * Checks dL/dx and every dL/dθ of L = Σ r ⊙ layer(x), r random.
  */
-export function checkLayerGradients(layer: Layer, inputShape: number[], seed = 3, training = false) {
+export function checkLayerGradients(
+	layer: Layer,
+	inputShape: number[],
+	seed = 3,
+	training = false,
+	input?: Float32Array
+) {
 	const rng = createRng(seed);
 	const n = inputShape.reduce((a, b) => a * b, 1);
-	const x: Tensor = { shape: inputShape, data: uniformArray(rng, n, -1, 1) };
+	const x: Tensor = { shape: inputShape, data: input ?? uniformArray(rng, n, -1, 1) };
 	const y = layer.forward(x, { training, rng: createRng(7) });
 	const r = uniformArray(rng, y.data.length, -1, 1);
 	for (const p of layer.params()) p.grad.fill(0);

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { trainRecurrent } from '../../../src/lib/nn/recurrent/cli';
 import { modelFromJSON } from '../../../src/lib/nn/serialize';
-import '../../../src/lib/nn/recurrent/register';
+import '../../../src/lib/nn/index';
+import { getModel, getTask } from '../../../src/lib/nn/zoo';
+import { createRng } from '../../../src/lib/signal/random';
 
 describe('npm run train (recurrent entries), small budgets', () => {
 	it('trainRecurrent lstm remember length=8 hidden=16 epochs=2 seed=1: held-out accuracy above chance (25 %)', async () => {
@@ -42,11 +43,16 @@ describe('npm run train (recurrent entries), small budgets', () => {
 		await expect(trainRecurrent({ model: 'rnn', task: 'sort' })).rejects.toThrow(/task must be one of/);
 		await expect(trainRecurrent({ model: 'rnn', task: 'remember', epochs: 0 })).rejects.toThrow(/epochs/);
 	});
-	it('scripts/train.js --model foo --task remember exits 2 with the usage line', () => {
-		const r = spawnSync('node', ['scripts/train.js', '--model', 'foo', '--task', 'remember'], {
-			encoding: 'utf8'
-		});
-		expect(r.status).toBe(2);
-		expect(r.stderr).toMatch(/model must be rnn, lstm or gru[\s\S]*usage: npm run train/);
+	it('the model/task registry holds rnn, lstm, gru and detect, predict, remember (remember: [50, 4], 4 classes)', async () => {
+		for (const m of ['rnn', 'lstm', 'gru'])
+			expect(getModel(m).tasks).toEqual(['detect', 'predict', 'remember']);
+		const data = await getTask('remember').load(async () => new ArrayBuffer(0), { trainLimit: 64 });
+		expect(data.inputShape).toEqual([50, 4]);
+		expect(data.classes).toBe(4);
+		expect(data.train.size).toBe(64);
+		const model = getModel('gru').build(data, createRng(1));
+		expect(
+			model.forward(data.test.batch([0, 1]).input, { training: false, rng: createRng(0) }).shape
+		).toEqual([2, 4]);
 	});
 });
