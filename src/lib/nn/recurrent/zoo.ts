@@ -71,7 +71,8 @@ for (const kind of RECURRENT_KINDS) {
 		defaults: {
 			optimizer: 'adam',
 			learningRate: TARGET_SETTINGS.remember.learningRate,
-			batchSize: TARGET_SETTINGS.remember.batchSize
+			batchSize: TARGET_SETTINGS.remember.batchSize,
+			clipNorm: TARGET_SETTINGS.remember.clipNorm
 		}
 	});
 }
