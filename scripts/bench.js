@@ -98,3 +98,10 @@ if (i > 0)
 		process.argv[i + 1] ?? 'bench-results/bench-node.json',
 		JSON.stringify({ header, calibration: models, rows, lstm }, null, 1)
 	);
+
+// The trainer: one training step of the benchmark CNN against tfjs's cpu backend (bench/train-step.js).
+const { benchTrainStep } = await import('./bench/train-step.js');
+const step = await benchTrainStep();
+console.log(
+	`train step (conv 8@3×3 → ReLU → max pool 2 → dense 10, batch 32, 28×28, SGD): flipshift ${step.flipshiftMs.toFixed(2)} ms, tfjs cpu ${step.tfjsCpuMs.toFixed(1)} ms (${step.ratio.toFixed(0)}× faster)`
+);

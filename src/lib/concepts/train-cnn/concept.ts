@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'train-cnn',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'The embedded trainer',
 	shows:
 		'Training on real handwritten digits with live loss and accuracy; first-layer filters and feature maps as it learns; pause, step, resume; learning rate, batch, dropout, batchnorm and L2 controls.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };

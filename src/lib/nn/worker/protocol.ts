@@ -67,6 +67,8 @@ export interface MetricPoint {
 	trainAccuracy?: number;
 	testLoss: number;
 	testAccuracy?: number;
+	/** How many test examples were measured (a fixed subset while running, all at each epoch's end). */
+	testSize: number;
 }
 
 export interface ViewEvent {

@@ -34,6 +34,7 @@ export class TrainingSession {
 	private rate = { t: 0, seen: 0, value: 0 };
 	private timer: unknown = null;
 	private loadedLimit: number | undefined = undefined;
+	private measuredEpoch = 0;
 
 	constructor(
 		private readonly post: (e: WorkerEvent) => void,
@@ -218,7 +219,8 @@ export class TrainingSession {
 		if (!this.running) return;
 		this.runSteps(Infinity, this.now() + SLICE_MS);
 		this.report();
-		if (this.now() - this.lastMetrics > METRICS_MS) this.measure();
+		const epochEnded = this.trainer!.epoch !== this.measuredEpoch;
+		if (epochEnded || this.now() - this.lastMetrics > METRICS_MS) this.measure(epochEnded);
 		if (this.running) this.timer = this.schedule(() => this.loop());
 	}
 
@@ -258,11 +260,13 @@ export class TrainingSession {
 				trainLoss: this.steps ? this.lossSum / this.steps : m.loss,
 				trainAccuracy: this.steps ? this.accSum / this.steps : m.accuracy,
 				testLoss: m.loss,
-				testAccuracy: m.accuracy
+				testAccuracy: m.accuracy,
+				testSize: test.size
 			}
 		});
 		this.lossSum = this.accSum = this.steps = 0;
 		this.lastMetrics = this.now();
+		this.measuredEpoch = t.epoch;
 		this.postView();
 		if (m.matrix && task.classes) this.post({ type: 'confusion', matrix: m.matrix, classes: task.classes });
 	}
