@@ -26,7 +26,7 @@ try {
 	const t0 = Date.now();
 	// the first frames after Start include the click's own work: measure from 1 s on
 	await page.waitForTimeout(1000);
-	await page.evaluate(() => /** @type {any} */ ((window).__frames.worst = 0));
+	await page.evaluate(() => /** @type {any} */ (window.__frames.worst = 0));
 	let reached = null;
 	while ((Date.now() - t0) / 1000 < LIMIT_S) {
 		const acc = Number(await page.locator('.train-cnn').getAttribute('data-full-accuracy'));

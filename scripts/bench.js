@@ -1,11 +1,12 @@
 // npm run bench [-- --json out.json]: medians (ms) per workload for every node backend of
-// flipshift, 'auto', the reference, and @tensorflow/tfjs-backend-wasm (SIMD), plus auto/tfjs-wasm.
+// flipshift, 'auto', the reference, @tensorflow/tfjs-backend-wasm (SIMD) and tfjs-backend-cpu, plus
+// auto/tfjs-wasm.
 // The TypeScript kernels are bundled for node with vite first (node 20 cannot run .ts directly).
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'vite';
-import { formatTable, medianMs, workloads } from './bench/workloads.js';
+import { formatTable, medianMs, tfjsRun, workloads } from './bench/workloads.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = `${root}test-results/bench-node`;
@@ -32,6 +33,7 @@ const { calibration } = await import(pathToFileURL(`${outDir}/calibrate.js`).hre
 
 const tf = await import('@tensorflow/tfjs-core');
 const wasm = await import('@tensorflow/tfjs-backend-wasm');
+await import('@tensorflow/tfjs-backend-cpu');
 wasm.setWasmPaths(pathToFileURL(`${root}node_modules/@tensorflow/tfjs-backend-wasm/dist/`).href);
 await tf.setBackend('wasm');
 await tf.ready();
@@ -57,7 +59,7 @@ await new Promise((resolve) => setTimeout(resolve, 1000));
 const sets = { js: await kernels.createKernelSet({ backend: 'js' }) };
 for (const b of ['webasm', 'cpu']) sets[b] = await kernels.createKernelSet({ backend: b });
 
-const columns = ['auto', 'js', 'webasm', 'cpu', 'reference', 'tfjs-wasm'];
+const columns = ['auto', 'js', 'webasm', 'cpu', 'reference', 'tfjs-wasm', 'tfjs-cpu'];
 const rows = [];
 for (const w of workloads()) {
 	const ms = {};
@@ -70,12 +72,14 @@ for (const w of workloads()) {
 	for (const [b, set] of Object.entries(sets))
 		ms[b] = await medianMs(() => w.flipshift(set), b === 'cpu' ? slow : {});
 	ms.reference = await medianMs(() => w.reference(reference), slow);
-	ms['tfjs-wasm'] = await medianMs(async () => {
-		// inputs are created inside tidy (freed there); the readback is part of the time
-		const y = tf.tidy(() => w.tfjs(tf));
-		await y.data();
-		y.dispose();
-	});
+	// inputs are created inside tidy (freed there); the readback is part of the time
+	for (const [column, backend] of [
+		['tfjs-wasm', 'wasm'],
+		['tfjs-cpu', 'cpu']
+	]) {
+		await tf.setBackend(backend);
+		ms[column] = await medianMs(() => tfjsRun(tf, w), backend === 'cpu' ? slow : {});
+	}
 	rows.push({ name: w.name, picked, ms });
 	process.stderr.write(`${w.name}: auto ran ${picked}\n`);
 }

@@ -77,7 +77,50 @@ export function workloads() {
 				tf.conv2d(tf.tensor4d(x.data, [1, 56, 56, 64]), tf.tensor4d(w.data, [1, 1, 64, 16]), 1, 'valid')
 		};
 	};
+	// the CNN trainer's step: batch 32, 1×28×28 digits, 8 filters 3×3, max pool 2
+	const N = 32;
+	const tx = { shape: [N, 1, 28, 28], data: rand(N * 28 * 28, 16) };
+	const tw = { shape: [8, 1, 3, 3], data: rand(72, 17) };
+	const tb = rand(8, 18);
+	const tact = { shape: [N, 8, 26, 26], data: rand(N * 8 * 26 * 26, 19) };
+	const nhwc = (tf, t, [n, c, h, w]) => tf.transpose(tf.tensor4d(t.data, [n, c, h, w]), [0, 2, 3, 1]);
+	const hwio = (tf, t) => tf.transpose(tf.tensor4d(t.data, t.shape), [2, 3, 1, 0]);
+	const trainer = [
+		{
+			name: 'trainer conv2d 32×1×28×28 → 8@3×3',
+			work: N * 8 * 26 * 26 * 9,
+			flipshift: (s) => s.conv2d(tx, tw, tb),
+			reference: (r) => r.conv2d(tx, tw, tb),
+			tfjs: (tf) =>
+				tf.add(tf.conv2d(tf.tensor4d(tx.data, [N, 28, 28, 1]), hwio(tf, tw), 1, 'valid'), tf.tensor1d(tb))
+		},
+		{
+			name: 'trainer conv2dBackward 32×1×28×28, 8@3×3',
+			work: 2 * N * 8 * 26 * 26 * 9,
+			flipshift: (s) => s.conv2dBackward(tx, tw, tact),
+			reference: (r) => r.conv2dBackward(tx, tw, tact),
+			// tfjs-wasm has no Conv2DBackpropFilter kernel: the weight gradient as a conv2d over the
+			// transposed batch (what tf.grads does on backends without it), the input one transposed
+			tfjs: (tf) => {
+				const x = tf.tensor4d(tx.data, [N, 28, 28, 1]);
+				const dy = nhwc(tf, tact, tact.shape);
+				const w = hwio(tf, tw);
+				const dx = tf.conv2dTranspose(dy, w, [N, 28, 28, 1], 1, 'valid');
+				const dwT = tf.conv2d(tf.transpose(x, [3, 1, 2, 0]), tf.transpose(dy, [1, 2, 0, 3]), 1, 'valid');
+				return [dx, tf.transpose(dwT, [1, 2, 0, 3]), tf.sum(dy, [0, 1, 2])];
+			}
+		},
+		{
+			name: 'trainer max pool 2×2 on 32×8×26×26',
+			work: N * 8 * 13 * 13 * 4,
+			flipshift: (s) => s.maxPool2d(tact, { size: 2 }),
+			reference: (r) => r.maxPool2d(tact, { size: 2 }),
+			// values only (flipshift also returns the argmax): the NHWC tensor made directly
+			tfjs: (tf) => tf.maxPool(tf.tensor4d(tact.data, [N, 26, 26, 8]), 2, 2, 'valid')
+		}
+	];
 	return [
+		...trainer,
 		xcorr(100, 3),
 		xcorr(512, 3),
 		xcorr(512, 9),
@@ -105,6 +148,13 @@ export async function medianMs(fn, { budgetMs = 400, minRuns = 3, maxRuns = 200,
 	}
 	times.sort((a, b) => a - b);
 	return times[Math.floor(times.length / 2)];
+}
+
+/** Runs a tfjs workload and reads every result back (a workload may return several tensors). */
+export async function tfjsRun(tf, w) {
+	const ys = [tf.tidy(() => w.tfjs(tf))].flat();
+	await Promise.all(ys.map((y) => y.data()));
+	for (const y of ys) y.dispose();
 }
 
 /** The printed table: one row per workload, one column per engine, and auto / tfjs-wasm. */

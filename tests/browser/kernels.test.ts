@@ -12,6 +12,8 @@ import { decode, encode } from './kernels/rpc';
 import { OP_NAMES } from '../unit/kernels/helpers';
 import { CPU_TOLERANCE, defineKernelTests, expectClose } from '../unit/kernels/suite';
 import { defineGradTests } from '../unit/kernels/suite-grad';
+import type { SweepReport } from '../unit/kernels/sweep';
+import { KERNEL_CACHE_LIMIT } from '../../src/lib/kernels/gpu/kernel-cache';
 import { digits } from '../unit/kernels/fixtures';
 
 type Flipshift = {
@@ -21,6 +23,7 @@ type Flipshift = {
 	settle(b: string): Promise<number>;
 	call(b: string, op: string, args: unknown[]): Promise<{ result: unknown; ran: Backend }>;
 	loseContext(b: string, target: string): boolean;
+	sweep(b: string, count: number): Promise<SweepReport & { cacheSize: number }>;
 	close(): void;
 	calibration(): Record<string, { overheadMs: number; msPerWork: number; perOp?: Record<string, number> }>;
 };
@@ -76,6 +79,18 @@ for (const backend of ['webgpu', 'webgl2', 'webgl', 'webasm', 'js'] as Backend[]
 			expect(ran.length).toBeGreaterThan(0);
 			expect(new Set(ran)).toEqual(new Set([backend]));
 		});
+		// webgpu has no synchronous path to sweep; its cache is the same class (tests/unit/kernels/cache.test.ts)
+		it.skipIf(backend === 'webgpu')(
+			`${backend}: the kernel fixtures' shapes then 250 more shapes all run on ${backend} (bounded kernel caches)`,
+			async () => {
+				const report = await page.evaluate((b) => flipshift.sweep(b, 250), backend);
+				expect(report.dropped).toEqual([]);
+				expect(report.ran).toEqual([backend]);
+				expect(report.lastError).toBeLessThan(1e-2);
+				expect(report.cacheSize).toBeLessThanOrEqual(KERNEL_CACHE_LIMIT);
+			},
+			240_000
+		);
 	});
 }
 

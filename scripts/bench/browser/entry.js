@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { availableBackends, createKernelSet, dispatcherOf } from '../../../src/lib/kernels/index.ts';
 import { calibration } from '../../../src/lib/kernels/calibrate.ts';
 import * as reference from '../../../src/lib/kernels/reference.ts';
-import { workloads } from '../workloads.js';
+import { tfjsRun, workloads } from '../workloads.js';
 
 /**
  * Chromium coarsens performance.now() to 0.1 ms on a page that is not cross-origin isolated, so a
@@ -98,12 +98,8 @@ async function runWorkload(i, budgetMs = 300) {
 		['tfjs-webgl', 'webgl']
 	]) {
 		await useTf(backend);
-		ms[column] = await medianPerCall(async () => {
-			// inputs are created inside tidy (freed there); the readback is part of the time
-			const y = tf.tidy(() => w.tfjs(tf));
-			await y.data();
-			y.dispose();
-		}, budgetMs);
+		// inputs are created inside tidy (freed there); the readback is part of the time
+		ms[column] = await medianPerCall(() => tfjsRun(tf, w), budgetMs);
 	}
 	return { name: w.name, picked, ms };
 }

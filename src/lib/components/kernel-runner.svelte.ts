@@ -3,7 +3,7 @@
  * times the call and remembers which backend produced it, for the backend badge.
  * The teacher can force a backend (to show GPU against CPU); the choice is remembered.
  */
-import type { Backend, KernelSet } from '$lib/kernels';
+import type { Backend, DroppedBackend, KernelSet } from '$lib/kernels';
 
 export type BackendChoice = Backend | 'auto';
 export const BACKEND_CHOICES: readonly BackendChoice[] = [
@@ -41,6 +41,7 @@ export class KernelRunner {
 	/** Why the chosen backend could not start, if it could not. */
 	problem = $state<string | null>(null);
 	private generation = 0;
+	private lastDrop: DroppedBackend | undefined;
 
 	constructor() {
 		this.choice = savedChoice();
@@ -54,6 +55,12 @@ export class KernelRunner {
 		const t0 = performance.now();
 		const result = fn(kernels);
 		this.last = { op, backend: kernels.backend, ms: performance.now() - t0 };
+		const drop = kernels.dropped.at(-1);
+		if (drop && drop !== this.lastDrop) {
+			// a backend failed mid-use and the set moved down the chain: say so instead of going quiet
+			this.lastDrop = drop;
+			this.problem = `${drop.backend} stopped working (${drop.reason}); now on ${kernels.backend}.`;
+		}
 		return result;
 	}
 

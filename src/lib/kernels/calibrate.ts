@@ -97,19 +97,23 @@ function jsProbes(): Part[] {
 	// each about 10 000 multiply-adds: a few µs once optimised, so the warm-up stays short
 	const image = t([4, 24, 24], 1);
 	const pool = planners.maxPool2d(image, { size: 2 });
-	const argmax = new Int32Array(pool.parts[0].expected).fill(0);
+	const argmax = new Int32Array(4 * 12 * 12); // all 0: a valid argmax of the 12×12 gradient below
+	const convIn = t([4, 8, 8], 10);
+	const convW = t([8, 4, 3, 3], 11);
+	const convBack = planners.conv2dBackward(convIn, convW, t([8, 6, 6], 17)).parts;
 	const plans = [
 		planners.correlate1d(seq(700, 2), seq(16, 3), 'valid'),
 		planners.correlate2d(t([20, 20], 4), t([5, 5], 5), 'same'),
 		planners.flipShiftProducts(seq(96, 6), seq(16, 7)),
 		planners.matchedFilter(seq(700, 8), seq(16, 9)),
-		planners.conv2d(t([4, 8, 8], 10), t([8, 4, 3, 3], 11)),
+		planners.conv2d(convIn, convW),
 		pool,
 		planners.maxPool2dBackward(t([4, 12, 12], 12), argmax, [4, 24, 24]),
 		planners.pNormPool2d(image, { size: 2, p: 2 }),
+		planners.pNormPool2dBackward(image, t([4, 12, 12], 18), { size: 2, p: 2 }),
 		planners.conv1x1(t([16, 8, 8], 13), t([8, 16], 14))
 	];
-	return plans.map((p) => p.parts[0]);
+	return [...plans.map((p) => p.parts[0]), ...convBack];
 }
 
 function correlateProbe(n: number, k: number): Part {

@@ -4,7 +4,7 @@
  * next backend down the chain. The caller sees only the result and, through `last`, who ran it.
  */
 import type { Part } from './engine';
-import type { Backend } from './types';
+import type { Backend, DroppedBackend } from './types';
 import { CHAIN, type EngineEntry } from './backends';
 import { observe, predictMs, type CostModel } from './calibrate';
 
@@ -24,6 +24,8 @@ export class Dispatcher {
 	background: Promise<void> = Promise.resolve();
 	/** Called once by dispose() ('auto' stops its background work). */
 	onDispose?: () => void;
+	/** Backends released after a failure, in order, with the error that ended them. */
+	readonly dropped: DroppedBackend[] = [];
 	private calls = new Map<Part['op'], number>();
 	private entries: EngineEntry[];
 	private disposed = false;
@@ -113,7 +115,16 @@ export class Dispatcher {
 		if (model) observe(model, part.op, part.work, ms);
 	}
 
-	private fail(entry: EngineEntry): void {
+	/** Releases a backend that failed, and says why (console and `dropped`, which the backend badge shows). */
+	private fail(entry: EngineEntry, op: Part['op'], error: unknown): void {
+		const reason = error instanceof Error ? error.message : String(error);
+		this.dropped.push({ backend: entry.backend, op, reason });
+		const next = this.entries.find(
+			(e) => e !== entry && CHAIN.indexOf(e.backend) > CHAIN.indexOf(entry.backend)
+		);
+		console.warn(
+			`flipshift kernels: ${entry.backend} dropped after ${op} failed (${reason}); continuing on ${next?.backend ?? 'nothing'}`
+		);
 		this.entries = this.entries.filter((e) => e !== entry);
 		try {
 			entry.dispose();
@@ -144,7 +155,7 @@ export class Dispatcher {
 			} catch (e) {
 				lastError = e;
 				if (entry.backend === 'js') break; // the last resort failing is a bug, not a backend problem
-				this.fail(entry);
+				this.fail(entry, part.op, e);
 			}
 		}
 		throw lastError instanceof Error ? lastError : new Error(`${part.op}: no backend could run it`);
@@ -162,7 +173,7 @@ export class Dispatcher {
 			} catch (e) {
 				lastError = e;
 				if (entry.backend === 'js') break;
-				this.fail(entry);
+				this.fail(entry, part.op, e);
 			}
 		}
 		throw lastError instanceof Error ? lastError : new Error(`${part.op}: no backend could run it`);

@@ -33,8 +33,8 @@ export interface Engine<R = Float32Array> {
 	/** conv2d's gradient w.r.t. its weights, summed over the batch: flat [F, C, kh, kw]. */
 	conv2dGradWeight(input: Float32Array, gradOutput: Float32Array, g: ConvGeometry): R;
 	/**
-	 * Per output cell, y·W+x of the first maximum in its window (as float32: exact below 2^24). Pooling
-	 * is per channel, so a batch is pooled as N·C channels.
+	 * [values | indices], 2·cells: per output cell the maximum of its window, then y·W+x of its first
+	 * occurrence (as float32: exact below 2^24). Pooling is per channel, so a batch is N·C channels.
 	 */
 	maxPoolArgmax(input: Float32Array, g: PoolGeometry): R;
 	/** Gradient w.r.t. the input: each output cell's gradient summed into its argmax. */
@@ -50,6 +50,8 @@ export interface Engine<R = Float32Array> {
 		pixels: number,
 		filters: number
 	): R;
+	/** GPU.js engines: how many built kernels they hold now (bounded, gpu/kernel-cache.ts). */
+	cacheSize?(): number;
 	dispose(): void;
 }
 

@@ -54,6 +54,9 @@ export async function createKernelSet(opts?: { backend?: Backend | 'auto' }): Pr
 		get backend() {
 			return dispatcher.last;
 		},
+		get dropped() {
+			return dispatcher.dropped;
+		},
 		...syncOps((part) => dispatcher.exec(part)),
 		async: asyncOps((part) => dispatcher.execAsync(part)),
 		dispose: () => dispatcher.dispose()

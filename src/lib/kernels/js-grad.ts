@@ -1,14 +1,28 @@
 /**
- * The 'js' backend's conv2d gradients. Both read the zero-padded image (js-cnn.ts `padded`), so
+ * The 'js' backend's conv2d gradients: on the WebAssembly SIMD GEMM (js-grad-gemm.ts) where it
+ * is present, else these loops. Both loops read the zero-padded image (js-cnn.ts `padded`), so
  * their inner loops carry no bounds checks: the input gradient is scattered into a padded buffer
  * and cropped, the weight gradient is a dot product of an output-gradient row with a strided
  * padded-input row. Sums are in double precision.
  */
 import type { ConvGeometry } from './shape';
 import { padded } from './js-cnn';
+import { gradInputFits, gradInputGemm, gradWeightGemm } from './js-grad-gemm';
+import { wasmConv } from './wasm/conv';
+
+/** On the SIMD GEMM where it is present (js-grad-gemm.ts), else the loops below. */
+export function conv2dGradInput(grad: Float32Array, weight: Float32Array, g: ConvGeometry): Float32Array {
+	const wasm = wasmConv();
+	return wasm && gradInputFits(g) ? gradInputGemm(wasm, grad, weight, g) : gradInputLoops(grad, weight, g);
+}
+
+export function conv2dGradWeight(input: Float32Array, grad: Float32Array, g: ConvGeometry): Float32Array {
+	const wasm = wasmConv();
+	return wasm ? gradWeightGemm(wasm, input, grad, g) : gradWeightLoops(input, grad, g);
+}
 
 /** gradInput[n,c,y,x] = Σ_f,i,j gradOutput[n,f,oy,ox]·w[f,c,i,j] where y = oy·s − p + i, x = ox·s − p + j. */
-export function conv2dGradInput(grad: Float32Array, weight: Float32Array, g: ConvGeometry): Float32Array {
+export function gradInputLoops(grad: Float32Array, weight: Float32Array, g: ConvGeometry): Float32Array {
 	const { batch: N, channels: C, height: H, width: W, filters: F, kh, kw, stride: s, padding: p } = g;
 	const { outHeight: oh, outWidth: ow } = g;
 	const Hp = H + 2 * p;
@@ -40,7 +54,7 @@ export function conv2dGradInput(grad: Float32Array, weight: Float32Array, g: Con
 }
 
 /** gradWeight[f,c,i,j] = Σ_n,oy,ox gradOutput[n,f,oy,ox]·input[n,c,oy·s − p + i, ox·s − p + j] (zero outside). */
-export function conv2dGradWeight(input: Float32Array, grad: Float32Array, g: ConvGeometry): Float32Array {
+export function gradWeightLoops(input: Float32Array, grad: Float32Array, g: ConvGeometry): Float32Array {
 	const { batch: N, channels: C, height: H, width: W, filters: F, kh, kw, stride: s, padding: p } = g;
 	const { outHeight: oh, outWidth: ow } = g;
 	const Hp = H + 2 * p;

@@ -1,41 +1,10 @@
 /**
  * The 'js' backend's pooling: max pooling (its argmax and gradient) and p-norm pooling (and its
- * gradient). A batch arrives as N·C channels (pooling is per channel).
+ * gradient). A batch arrives as N·C channels (pooling is per channel). The forward max pool is in
+ * js-maxpool.ts.
  */
 import type { PoolGeometry } from './shape';
 import { pNormSlope } from './reference-grad';
-
-/** Window bounds are computed inline (no tuple per window: the pool is memory-bound). */
-export function maxPoolArgmax(input: Float32Array, g: PoolGeometry): Float32Array {
-	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
-	const out = new Float32Array(channels * outHeight * outWidth);
-	let i = 0;
-	for (let c = 0; c < channels; c++) {
-		const base = c * H * W;
-		for (let oy = 0; oy < outHeight; oy++) {
-			const y0 = oy * stride;
-			const y1 = Math.min(y0 + size, H);
-			for (let ox = 0; ox < outWidth; ox++) {
-				const x0 = ox * stride;
-				const x1 = Math.min(x0 + size, W);
-				let best = y0 * W + x0;
-				let bv = input[base + best];
-				for (let y = y0; y < y1 && bv === bv; y++) {
-					for (let r = y * W, k = r + x0; k < r + x1; k++) {
-						const v = input[base + k];
-						if (v > bv || v !== v) {
-							bv = v;
-							best = k;
-							if (v !== v) break; // the first NaN wins, as in numpy
-						}
-					}
-				}
-				out[i++] = best;
-			}
-		}
-	}
-	return out;
-}
 
 export function maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): Float32Array {
 	const plane = g.height * g.width;

@@ -81,18 +81,14 @@ export const cnnPlanners: Planners<CnnOps> = {
 		const { a, g } = planPool('maxPool2d', input, opts);
 		const cells = g.channels * g.outHeight * g.outWidth;
 		return {
-			parts: [part('maxPoolArgmax', cells * g.size * g.size, cells, (e) => e.maxPoolArgmax(input.data, g))],
-			// the values are gathered through the argmax, so they are exactly the input's values
-			finish: ([indices]) => {
+			parts: [
+				part('maxPoolArgmax', cells * g.size * g.size, 2 * cells, (e) => e.maxPoolArgmax(input.data, g))
+			],
+			finish: ([both]) => {
+				// the values are a view (every engine result is fresh); the indices become integers
 				const argmax = new Int32Array(cells);
-				const data = new Float32Array(cells);
-				const per = g.outHeight * g.outWidth;
-				const plane = g.height * g.width;
-				for (let c = 0, i = 0; c < g.channels; c++)
-					for (let end = i + per; i < end; i++) {
-						argmax[i] = indices[i];
-						data[i] = input.data[c * plane + argmax[i]];
-					}
+				for (let i = 0; i < cells; i++) argmax[i] = both[cells + i];
+				const data = both.subarray(0, cells);
 				return { output: { shape: v.activationShape(a, a.c, g.outHeight, g.outWidth), data }, argmax };
 			}
 		};

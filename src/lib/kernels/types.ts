@@ -84,6 +84,15 @@ export type AsyncKernelOps = {
 	[K in keyof KernelOps]: (...args: Parameters<KernelOps[K]>) => Promise<ReturnType<KernelOps[K]>>;
 };
 
+/** A backend the set stopped using because a call failed on it (the call was recomputed further down). */
+export interface DroppedBackend {
+	backend: Backend;
+	/** The engine operation that failed. */
+	op: string;
+	/** The error it failed with. */
+	reason: string;
+}
+
 export interface KernelSet extends KernelOps {
 	/** What actually ran the most recent call (before any call: the first choice). */
 	readonly backend: Backend;
@@ -92,6 +101,8 @@ export interface KernelSet extends KernelOps {
 	 * on every other backend they resolve the synchronous result.
 	 */
 	readonly async: AsyncKernelOps;
+	/** Backends dropped after a failure, oldest first (each also logged with console.warn). */
+	readonly dropped: readonly DroppedBackend[];
 	/** Destroys every built kernel and GPU instance. */
 	dispose(): void;
 }

@@ -71,7 +71,7 @@ registerModel({
 	description: 'two conv 3×3 + max-pool blocks (8 and 16 filters) and a dense classifier',
 	tasks: ['digits'],
 	build: buildCnn,
-	defaults: { optimizer: 'adam', learningRate: 0.003, batchSize: 32 }
+	defaults: { optimizer: 'adam', learningRate: 0.006, batchSize: 32 }
 });
 
 registerModel({

@@ -3,6 +3,7 @@ import { availableBackends, createKernelSet, dispatcherOf, probeBackends } from 
 import type { Backend, KernelSet } from '../../../src/lib/kernels';
 import { calibration } from '../../../src/lib/kernels/calibrate';
 import { decode, encode, type Wire } from './rpc';
+import { sweep } from '../../unit/kernels/sweep';
 
 const sets = new Map<string, KernelSet>();
 
@@ -49,6 +50,18 @@ async function settle(backend: Backend | 'auto'): Promise<number> {
 	return startMs;
 }
 
+/** Many shapes in a row on a fresh set of one backend (tests/unit/kernels/sweep.ts); the set is released after. */
+async function sweepOn(backend: Backend, count: number) {
+	const set = await createKernelSet({ backend });
+	try {
+		const report = sweep(set, count);
+		const engine = dispatcherOf(set)?.entry(backend)?.sync;
+		return { ...report, cacheSize: engine?.cacheSize?.() ?? 0 };
+	} finally {
+		set.dispose();
+	}
+}
+
 function close(): void {
 	for (const s of sets.values()) s.dispose();
 	sets.clear();
@@ -62,6 +75,7 @@ Object.assign(globalThis, {
 		settle,
 		call,
 		loseContext,
+		sweep: sweepOn,
 		close,
 		calibration: () => Object.fromEntries(calibration())
 	}

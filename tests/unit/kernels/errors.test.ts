@@ -85,7 +85,53 @@ const BAD: [string, (k: KernelOps) => unknown, RegExp][] = [
 		/inputShape/
 	],
 	['conv1x1 channel mismatch', (k) => k.conv1x1(t([3, 2, 2]), t([4, 2])), /channel mismatch/],
-	['conv1x1 weight rank', (k) => k.conv1x1(t([3, 2, 2]), t([4, 3, 1, 1])), /rank 2/]
+	['conv1x1 weight rank', (k) => k.conv1x1(t([3, 2, 2]), t([4, 3, 1, 1])), /rank 2/],
+	[
+		'conv2d input rank 5',
+		(k) => k.conv2d(t([1, 1, 1, 4, 4]), t([1, 1, 3, 3])),
+		/rank 3 \[C,H,W\] or \[N,C,H,W\]/
+	],
+	['conv2d batch channel mismatch', (k) => k.conv2d(t([2, 3, 4, 4]), t([1, 2, 3, 3])), /channel mismatch/],
+	[
+		'conv2dBackward gradOutput of the wrong shape',
+		(k) => k.conv2dBackward(t([2, 1, 5, 5]), t([4, 1, 3, 3]), t([2, 4, 3, 2])),
+		/gradOutput has shape \[2,4,3,2\] but the forward output is \[2,4,3,3\]/
+	],
+	[
+		'conv2dBackward gradOutput unbatched for a batch',
+		(k) => k.conv2dBackward(t([2, 1, 5, 5]), t([4, 1, 3, 3]), t([4, 3, 3])),
+		/forward output is \[2,4,3,3\]/
+	],
+	[
+		'conv2dBackward weight rank',
+		(k) => k.conv2dBackward(img, t([1, 3, 3]), t([1, 2, 2])),
+		/weight must have rank 4/
+	],
+	[
+		'conv2dBackward stride 0',
+		(k) => k.conv2dBackward(img, t([1, 1, 3, 3]), t([1, 2, 2]), { stride: 0 }),
+		/stride must be an integer >= 1/
+	],
+	[
+		'pNormPool2dBackward gradOutput of the wrong shape',
+		(k) => k.pNormPool2dBackward(t([2, 1, 4, 4]), t([2, 1, 3, 3]), { size: 2, p: 2 }),
+		/forward output is \[2,1,2,2\]/
+	],
+	[
+		'pNormPool2dBackward p=0',
+		(k) => k.pNormPool2dBackward(img, t([1, 2, 2]), { size: 2, p: 0 }),
+		/p must be a number > 0/
+	],
+	[
+		'maxPool2dBackward batch mismatch',
+		(k) => k.maxPool2dBackward(t([2, 1, 2, 2]), new Int32Array(8), [3, 1, 4, 4]),
+		/batch mismatch/
+	],
+	[
+		'maxPool2dBackward batched gradient, unbatched inputShape',
+		(k) => k.maxPool2dBackward(t([2, 1, 2, 2]), new Int32Array(8), [1, 4, 4]),
+		/inputShape must be 4 integers/
+	]
 ];
 
 describe('reference: bad input throws an Error that says what is wrong', () => {

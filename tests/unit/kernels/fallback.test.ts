@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createKernelSet, dispatcherOf } from '../../../src/lib/kernels';
 import type { KernelSet } from '../../../src/lib/kernels';
 import type { SyncEngine } from '../../../src/lib/kernels/engine';
@@ -35,6 +35,23 @@ describe('fallback down the chain, unseen by the caller except through backend',
 		expect(set.backend).not.toBe('webasm');
 		expectClose(after.data, before.data, CPU_TOLERANCE, 'after context loss');
 		expectClose(after.data, reference.correlate2d(x, h, 'same').data, CPU_TOLERANCE, 'reference');
+		set.dispose();
+	});
+
+	it('a dropped backend is said out loud: console.warn and set.dropped name it, the op and the error', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const set = await createKernelSet({ backend: 'webasm' });
+		expect(set.dropped).toEqual([]);
+		loseContext(set, 'webasm');
+		set.correlate2d(x, h, 'same');
+		expect(set.dropped).toEqual([
+			{ backend: 'webasm', op: 'correlate2d', reason: 'webasm: the GL context is lost (simulated)' }
+		]);
+		expect(warn).toHaveBeenCalledTimes(1);
+		expect(String(warn.mock.calls[0][0])).toMatch(
+			/webasm dropped after correlate2d failed \(webasm: the GL context is lost \(simulated\)\); continuing on js/
+		);
+		warn.mockRestore();
 		set.dispose();
 	});
 

@@ -11,7 +11,7 @@ export const TEST_DIGITS = 2000;
 export class TrainCnnModel {
 	hyper = $state<Hyper>({
 		optimizer: 'adam',
-		learningRate: 0.003,
+		learningRate: 0.006,
 		batchSize: 32,
 		weightDecay: 0,
 		dropout: 0,
@@ -29,7 +29,7 @@ export class TrainCnnModel {
 
 	constructor(params: ParamReader) {
 		const h = this.hyper;
-		h.learningRate = params.number('lr', { min: 1e-5, max: 10, fallback: 0.003 });
+		h.learningRate = params.number('lr', { min: 1e-5, max: 10, fallback: 0.006 });
 		h.batchSize = params.number('batch', { min: 1, max: 1024, integer: true, fallback: 32 });
 		h.optimizer = params.choice('opt', OPTIMIZERS, 'adam');
 		h.dropout = params.number('dropout', { min: 0, max: 0.9, fallback: 0 });

@@ -58,8 +58,8 @@ export function cnnMethods<R>(run: RunKernel<R>, isAsync: boolean): Pick<Engine<
 			return run('conv2dGradWeight', conv2dGradWeightKernel, length, constants, [input, grad]);
 		},
 		maxPoolArgmax(input, g) {
-			const length = g.channels * g.outHeight * g.outWidth;
-			return run('maxPool', maxPoolArgmaxKernel, length, poolConstants(g), [input]);
+			const cells = g.channels * g.outHeight * g.outWidth;
+			return run('maxPool', maxPoolArgmaxKernel, 2 * cells, { ...poolConstants(g), cells }, [input]);
 		},
 		maxPoolBackward(grad, argmax, g) {
 			const { rowStart, colStart, spanY, spanX } = argmaxSpans(argmax, g);

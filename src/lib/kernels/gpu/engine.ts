@@ -1,7 +1,8 @@
 /**
  * A GPU.js backend behind the Engine contract. Kernels are built once per shape (sizes are
  * compile-time constants, so loops have constant bounds) and cached by a key of kernel name and
- * constants; `dispose()` destroys them and the GPU instance. Results are always copied into a fresh
+ * constants, the least recently used destroyed past a bound (kernel-cache.ts); `dispose()`
+ * destroys them and the GPU instance. Results are always copied into a fresh
  * Float32Array, so a later call can never change (or be confused with) an earlier result.
  */
 import type { Engine } from '../engine';
@@ -9,6 +10,7 @@ import type { Backend } from '../types';
 import type { Range1d } from '../shape';
 import { conv1x1Kernel } from './kernels-cnn';
 import { cnnMethods } from './engine-cnn';
+import { KernelCache } from './kernel-cache';
 import {
 	correlate1dKernel,
 	correlate2dKernel,
@@ -52,7 +54,7 @@ function joined<R>(a: R, b: R, isAsync: boolean): R {
 }
 
 export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boolean): Engine<R> {
-	const cache = new Map<string, GpuKernel>();
+	const cache = new KernelCache<GpuKernel>();
 	const lost = (): boolean => {
 		const gl = gpu.context as { isContextLost?: () => boolean } | undefined;
 		return typeof gl?.isContextLost === 'function' && gl.isContextLost();
@@ -66,19 +68,12 @@ export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boo
 		args: unknown[]
 	): R {
 		const key = `${name}:${length}:${JSON.stringify(constants)}`;
-		let kernel = cache.get(key);
-		if (!kernel) {
-			kernel = gpu.createKernel(fn, {
-				output: [length],
-				constants,
-				precision: 'single',
-				tactic: 'precision'
-			});
-			cache.set(key, kernel);
-		}
+		const kernel = cache.get(key, () =>
+			gpu.createKernel(fn, { output: [length], constants, precision: 'single', tactic: 'precision' })
+		);
 		if (lost()) throw new Error(`${mode}: the GL context is lost`);
 		const raw = kernel(...args);
-		if (isAsync) return Promise.resolve(raw).then((r) => flatten(r, length)) as R;
+		if (isAsync) return cache.track(kernel, Promise.resolve(raw)).then((r) => flatten(r, length)) as R;
 		// a lost context makes GL return zeros instead of failing: check after the readback
 		if (lost()) throw new Error(`${mode}: the GL context was lost during the call`);
 		return flatten(raw, length) as R;
@@ -126,8 +121,8 @@ export function createGpuEngine<R>(gpu: GpuInstance, mode: GpuMode, isAsync: boo
 			const b = bias ?? new Float32Array(F);
 			return run('conv1x1', conv1x1Kernel, F * P, { C, P }, [input, weight, b]);
 		},
+		cacheSize: () => cache.size,
 		dispose() {
-			for (const k of cache.values()) k.destroy(true);
 			cache.clear();
 			void gpu.destroy();
 		}

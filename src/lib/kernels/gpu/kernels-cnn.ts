@@ -29,11 +29,18 @@ export const conv2dKernel = `function conv2dKernel(input, weight, bias) {
 	return s;
 }`;
 
-/** Per output cell, y·W+x of the first maximum (first NaN wins). Constants: H, W, size, stride, outH, outW. */
+/**
+ * [values | indices]: threads below `cells` return the window's maximum, the others y·W+x of its
+ * first occurrence (first NaN wins). Constants: H, W, size, stride, outH, outW, cells.
+ */
 export const maxPoolArgmaxKernel = `function maxPoolArgmaxKernel(input) {
 	const plane = this.constants.outH * this.constants.outW;
-	const c = Math.floor((this.thread.x + 0.5) / plane);
-	const rest = this.thread.x - c * plane;
+	let t = this.thread.x;
+	if (t >= this.constants.cells) {
+		t = t - this.constants.cells;
+	}
+	const c = Math.floor((t + 0.5) / plane);
+	const rest = t - c * plane;
 	const oy = Math.floor((rest + 0.5) / this.constants.outW);
 	const ox = rest - oy * this.constants.outW;
 	const y0 = oy * this.constants.stride;
@@ -55,6 +62,9 @@ export const maxPoolArgmaxKernel = `function maxPoolArgmaxKernel(input) {
 				}
 			}
 		}
+	}
+	if (this.thread.x < this.constants.cells) {
+		return bv;
 	}
 	return best;
 }`;

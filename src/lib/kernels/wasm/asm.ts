@@ -124,6 +124,44 @@ export class Code {
 		return this.simd(0xf2);
 	}
 
+	/** Lane `lane` of the v128 on the stack replaced by the f32 at address + offset: [i32, v128] → v128. */
+	load32Lane(offset: number, lane: number) {
+		return this.simd(0x56, ...this.mem(2, offset), lane);
+	}
+	/** A v128 constant of four i32 lanes. */
+	i32x4Const(lanes: readonly number[]) {
+		const bytes = new Uint8Array(Int32Array.from(lanes).buffer);
+		return this.simd(0x0c, ...bytes);
+	}
+	i32x4Splat() {
+		return this.simd(0x11);
+	}
+	i32x4Add() {
+		return this.simd(0xae);
+	}
+	f32x4Eq() {
+		return this.simd(0x41);
+	}
+	f32x4Ne() {
+		return this.simd(0x42);
+	}
+	f32x4Gt() {
+		return this.simd(0x44);
+	}
+	v128And() {
+		return this.simd(0x4e);
+	}
+	v128Or() {
+		return this.simd(0x50);
+	}
+	/** (a & mask) | (b & ~mask) for the stack [a, b, mask]. */
+	bitselect() {
+		return this.simd(0x52);
+	}
+	f32x4ConvertI32x4() {
+		return this.simd(0xfa);
+	}
+
 	/** The encoded body: locals grouped one entry per local (simple and valid), then code, then `end`. */
 	encode(): number[] {
 		const body = [...vec(this.locals.map((t) => [1, t])), ...this.bytes, 0x0b];

@@ -22,17 +22,19 @@ export class WasmConv {
 	/** @param tile pixels per register tile (4 · the module's NV) */
 	constructor(
 		instance: WebAssembly.Instance,
-		private tile: number
+		readonly tile: number
 	) {
 		this.gemm = instance.exports.gemm as GemmFn;
 		this.memory = instance.exports.memory as WebAssembly.Memory;
 	}
 
 	/**
-	 * Lays out weights, bias, taps, x and out; `fillX` writes x (its view has `xFloats` floats);
-	 * returns the output [F4 × q] (a view into wasm memory: copy before the next call).
+	 * The GEMM (gemm-kernel.ts), also used by the conv2d gradients (js-grad.ts). Lays out weights
+	 * [F, taps.length], bias, taps (byte offsets), x and out; `fillX` writes x (its view has
+	 * `xFloats` floats); returns the output [F4 × q] (a view into wasm memory: copy before the next
+	 * call). q must be a multiple of `tile`.
 	 */
-	private run(
+	product(
 		weight: Float32Array,
 		bias: Float32Array | undefined,
 		F: number,
@@ -75,7 +77,7 @@ export class WasmConv {
 		const q = roundUp(P, this.tile);
 		// rows are adjacent (stride P); the last row's last tile reads up to this.tile floats past it
 		const taps = Int32Array.from({ length: C }, (_, c) => c * P * 4);
-		const wide = this.run(weight, bias, F, taps, C * P + this.tile, q, (x) => {
+		const wide = this.product(weight, bias, F, taps, C * P + this.tile, q, (x) => {
 			x.set(input);
 			x.fill(0, C * P);
 		});
@@ -102,7 +104,7 @@ export class WasmConv {
 		const q = roundUp((N - 1) * plane + oh * Wp, this.tile);
 		// the last tap's last tile reads past the images by at most q − ((N−1)·Hp + oh)·Wp + kw − 1 < this.tile + kw floats
 		const image = C * N * plane;
-		const wide = this.run(weight, bias, F, taps, image + this.tile + kw, q, (x) => {
+		const wide = this.product(weight, bias, F, taps, image + this.tile + kw, q, (x) => {
 			if (p === 0 && N === 1) x.set(input);
 			else {
 				if (p > 0) x.fill(0, 0, image);
@@ -136,7 +138,7 @@ export class WasmConv {
 		const q = roundUp(N * P, this.tile);
 		const K = C * kh * kw;
 		const taps = Int32Array.from({ length: K }, (_, k) => k * q * 4);
-		const wide = this.run(weight, bias, F, taps, K * q, q, (x) => {
+		const wide = this.product(weight, bias, F, taps, K * q, q, (x) => {
 			x.fill(0);
 			for (let n = 0; n < N; n++)
 				for (let c = 0, k = 0; c < C; c++)
