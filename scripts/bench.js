@@ -89,11 +89,18 @@ const header = `Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model},
 console.log(header);
 console.log(formatTable(rows, columns));
 console.log('auto picked:', rows.map((r) => `${r.name} → ${r.picked}`).join('; '));
+// the trainer: an LSTM training step against tfjs-core on its cpu backend (scripts/bench/lstm.js)
+await import('@tensorflow/tfjs-backend-cpu');
+const { benchLstm } = await import('./bench/lstm.js');
+const lstm = await benchLstm(root, tf);
+console.log(
+	`${lstm.name}: flipshift ${lstm.flipshift.toFixed(1)} ms, tfjs-cpu ${lstm.tfjsCpu.toFixed(1)} ms, flipshift/tfjs-cpu ${lstm.ratio.toFixed(3)}`
+);
 const i = process.argv.indexOf('--json');
 if (i > 0)
 	writeFileSync(
 		process.argv[i + 1] ?? 'bench-results/bench-node.json',
-		JSON.stringify({ header, calibration: models, rows }, null, 1)
+		JSON.stringify({ header, calibration: models, rows, lstm }, null, 1)
 	);
 
 // The trainer: one training step of the benchmark CNN against tfjs's cpu backend (bench/train-step.js).

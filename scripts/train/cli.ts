@@ -124,7 +124,8 @@ export async function runTraining(args: TrainArgs, read: ReadFile, log: (line: s
 		optimizer: new Optimizer({ kind: optimizer, learningRate }),
 		data: task.train,
 		batchSize,
-		seed: args.seed
+		seed: args.seed,
+		clipNorm: spec.defaults.clipNorm
 	});
 	const parameters = model.params().reduce((s, p) => s + p.value.length, 0);
 	log(

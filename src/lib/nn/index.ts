@@ -21,3 +21,4 @@ export * from './train';
 export * from './zoo';
 export { buildCnn, buildMlp } from './digits-zoo';
 export { parseDigits, digitImage, digitsDataset, type Digits } from './digits';
+import './recurrent/zoo';

@@ -40,7 +40,8 @@ export interface ModelSpec {
 	/** The task names this model is meant for. */
 	tasks: string[];
 	build(task: TaskData, rng: Rng, opts?: ModelOptions): TrainableModel;
-	defaults: { optimizer: OptimizerKind; learningRate: number; batchSize: number };
+	/** `clipNorm`: clip the gradients to this global norm (recurrent nets; off when absent). */
+	defaults: { optimizer: OptimizerKind; learningRate: number; batchSize: number; clipNorm?: number };
 }
 
 const tasks = new Map<string, TaskSpec>();

@@ -1,4 +1,5 @@
 import type { Concept } from '../types';
+import { steps } from './steps';
 
 export const concept: Concept = {
 	slug: 'rnn',
@@ -7,5 +8,6 @@ export const concept: Concept = {
 	slides: 'CNN, RNN, LSTM, GRU ← this class',
 	shows:
 		'The unrolled recurrent net with shared weights and the hidden state carried forward; gradients shrinking over long sequences.',
-	steps: []
+	steps,
+	load: () => import('./Explainer.svelte')
 };

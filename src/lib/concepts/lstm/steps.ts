@@ -1,0 +1,37 @@
+import type { Step } from '../types';
+
+export interface LstmStep extends Step {
+	readonly view: 'cell' | 'gates' | 'detect';
+	/** The gate drawn in colour on the diagram. */
+	readonly active: 'forget' | 'input' | 'candidate' | 'output' | 'cell' | null;
+}
+
+export const steps: readonly LstmStep[] = [
+	{
+		title: 'The LSTM cell',
+		narration:
+			'The cell state c runs along the top like a conveyor belt. Three gates decide what happens to it: the forget gate f scales what is kept, the input gate i lets new content g in, the output gate o decides what is shown as h.',
+		notes:
+			'Trace the top line with the pointer: only a multiplication and an addition touch it, so a gradient can travel along it without being squashed at every step. Ask: what must f be for the cell to remember forever? (1.) Misconception: the gates are not on/off switches; they are sigmoids between 0 and 1, learned like any weight.',
+		view: 'cell',
+		active: 'cell'
+	},
+	{
+		title: 'Every gate over time',
+		narration:
+			'An LSTM trained to name the first symbol of a 50-step noisy sequence. Each map is one gate or the cell state for the sequence above: a row per unit, a column per step. Press Train to continue, Reset to start from random weights.',
+		notes:
+			'The model opens already trained (made with npm run train). Point at step 0 in the input-gate map: it opens for the symbol, then closes for the noise; the forget gate stays near 1 so the cell state holds a stripe across all 50 steps. Ask the class which gate they expect to open at the end. After Reset, watch the same pattern appear while it trains.',
+		view: 'gates',
+		active: 'forget'
+	},
+	{
+		title: 'The matched filter’s question',
+		narration:
+			'Does this noisy sequence contain the Barker pattern? The matched filter answers with one correlation and a threshold. Train the LSTM on the same sequences and compare the two answers.',
+		notes:
+			'The matched filter is the optimal detector for a known pattern in white noise, so the network can at best equal it. Ask: what must the LSTM learn to do this? (Keep the last 13 samples and correlate.) Look at the input gate: it reacts to the pattern’s chips. Misconception: a neural net beats a classical detector at its own game; here it only learns to approximate it.',
+		view: 'detect',
+		active: 'input'
+	}
+];

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { trainRecurrent } from '../../../src/lib/nn/recurrent/cli';
+import { modelFromJSON } from '../../../src/lib/nn/serialize';
+import '../../../src/lib/nn/index';
+import { getModel, getTask } from '../../../src/lib/nn/zoo';
+import { createRng } from '../../../src/lib/signal/random';
+
+describe('npm run train (recurrent entries), small budgets', () => {
+	it('trainRecurrent lstm remember length=8 hidden=16 epochs=2 seed=1: held-out accuracy above chance (25 %)', async () => {
+		const { report, model } = await trainRecurrent({
+			model: 'lstm',
+			task: 'remember',
+			length: 8,
+			hidden: 16,
+			epochs: 2,
+			seed: 1
+		});
+		expect(report.heldOutAccuracy).toBeGreaterThan(0.6);
+		expect(report.length).toBe(8);
+		expect(report.parameters).toBe(4 * 16 * (4 + 16 + 1) + 16 * 4 + 4);
+		expect((report.history as unknown[]).length).toBe(2);
+		// the saved file rebuilds a model with the same parameter count
+		expect(modelFromJSON(JSON.parse(JSON.stringify(model))).model.parameterCount()).toBe(report.parameters);
+	}, 120_000);
+	it('trainRecurrent gru detect length=16 hidden=8 epochs=1: the report holds the matched filter next to it', async () => {
+		const { report } = await trainRecurrent({
+			model: 'gru',
+			task: 'detect',
+			length: 16,
+			hidden: 8,
+			epochs: 1,
+			seed: 2
+		});
+		const mf = report.matchedFilter as { accuracy: number; threshold: number };
+		expect(mf.accuracy).toBeGreaterThan(0.9);
+		expect(report.heldOutAccuracy).toBeGreaterThanOrEqual(0);
+		expect(report.heldOutAccuracy).toBeLessThanOrEqual(1);
+	}, 120_000);
+	it('rejects --model cnn-ish names, --task sort and epochs=0 with messages', async () => {
+		await expect(trainRecurrent({ model: 'transformer', task: 'remember' })).rejects.toThrow(
+			/model must be one of rnn, lstm, gru/
+		);
+		await expect(trainRecurrent({ model: 'rnn', task: 'sort' })).rejects.toThrow(/task must be one of/);
+		await expect(trainRecurrent({ model: 'rnn', task: 'remember', epochs: 0 })).rejects.toThrow(/epochs/);
+	});
+	it('the model/task registry holds rnn, lstm, gru and detect, predict, remember (remember: [50, 4], 4 classes)', async () => {
+		for (const m of ['rnn', 'lstm', 'gru'])
+			expect(getModel(m).tasks).toEqual(['detect', 'predict', 'remember']);
+		const data = await getTask('remember').load(async () => new ArrayBuffer(0), { trainLimit: 64 });
+		expect(data.inputShape).toEqual([50, 4]);
+		expect(data.classes).toBe(4);
+		expect(data.train.size).toBe(64);
+		const model = getModel('gru').build(data, createRng(1));
+		expect(
+			model.forward(data.test.batch([0, 1]).input, { training: false, rng: createRng(0) }).shape
+		).toEqual([2, 4]);
+	});
+});
