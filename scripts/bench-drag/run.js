@@ -33,20 +33,21 @@ function quantile(sorted, q) {
 	return sorted[i];
 }
 
-// `--only projections` (or BENCH_DRAG_ONLY=projections) runs the workloads whose file name contains it.
+// `--only TEXT` (or BENCH_DRAG_ONLY=TEXT) runs the workloads whose file name or workload name contains it.
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : process.env.BENCH_DRAG_ONLY;
 const workloads = await Promise.all(
 	readdirSync(here)
-		.filter((f) => f.endsWith('.js') && f !== 'run.js' && (!only || f.includes(only)))
+		.filter((f) => f.endsWith('.js') && f !== 'run.js')
 		.sort()
-		.map(async (f) => (await import(pathToFileURL(join(here, f)).href)).default)
-).then((modules) => modules.flat()); // a module may export one workload or a list
-
-// `--only TEXT` runs the workloads whose name contains TEXT.
-const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : null;
-const chosen = only ? workloads.filter((w) => w.name.includes(only)) : workloads;
+		.map(async (f) =>
+			// a module may export one workload or a list
+			[(await import(pathToFileURL(join(here, f)).href)).default].flat().map((w) => ({ file: f, w }))
+		)
+).then((lists) => lists.flat());
+const chosen = workloads
+	.filter(({ file, w }) => !only || file.includes(only) || w.name.includes(only))
+	.map(({ w }) => w);
 
 const server = await serveDir('build');
 const browser = await launchChromium();
