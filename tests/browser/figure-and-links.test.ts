@@ -7,6 +7,8 @@ import { SCREENS, browserSuite, type ThemeName } from './harness';
 const base = inject('baseUrl');
 const { withPage } = browserSuite();
 const KERNELS = { timeout: 30_000 };
+/** A result still being computed is written as … standing alone, not glued to a word. */
+const PENDING = /(^|[^\p{L}])…/mu;
 
 /** The explainer's whole text: every read-out on screen, in page order. */
 const readouts = (page: Page) => page.locator('.live').innerText();
@@ -22,14 +24,14 @@ async function open(page: Page, url: string) {
 	await settled(page);
 }
 
-/** Waits until the read-outs are the same twice in a row, 300 ms apart, with no result pending (…). */
+/** Waits until the read-outs are the same twice in a row, 300 ms apart, with no result pending (a lone …; a label such as “Load model file…” does not count). */
 async function settled(page: Page) {
 	let last = '';
 	await expect
 		.poll(
 			async () => {
 				const now = await readouts(page);
-				const stable = now === last && !now.includes('…');
+				const stable = now === last && !PENDING.test(now);
 				last = now;
 				return stable;
 			},
