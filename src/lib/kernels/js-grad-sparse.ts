@@ -143,18 +143,25 @@ export function gradWeightSparse(
 	const T = taps.length;
 	const image = C * H * W;
 	const acc = new Float64Array(g.filters * T);
-	let sample = -1;
-	let x: Float32Array = new Float32Array(0);
 	const cells = nonZeroCells(grad, g, found);
-	for (let k = 0; k < cells.count; k++) {
-		const n = cells.sample[k];
-		if (n !== sample) {
-			sample = n;
+	const { sample, filter, value, corner } = cells;
+	let x: Float32Array = new Float32Array(0);
+	// cells come sorted by sample then filter: per run of one (sample, filter), each tap's sum is
+	// kept in a register rather than read back from acc after every cell (a store-to-load chain)
+	for (let start = 0; start < cells.count;) {
+		const n = sample[start];
+		const f = filter[start];
+		let end = start + 1;
+		while (end < cells.count && sample[end] === n && filter[end] === f) end++;
+		if (start === 0 || sample[start - 1] !== n)
 			x = padded(input.subarray(n * image, (n + 1) * image), C, H, W, p);
+		for (let t = 0; t < T; t++) {
+			const tap = taps[t];
+			let sum = 0;
+			for (let k = start; k < end; k++) sum += value[k] * x[corner[k] + tap];
+			acc[f * T + t] += sum;
 		}
-		const v = cells.value[k];
-		const corner = cells.corner[k];
-		for (let t = 0, w = cells.filter[k] * T; t < T; t++, w++) acc[w] += v * x[corner + taps[t]];
+		start = end;
 	}
 	return Float32Array.from(acc);
 }
