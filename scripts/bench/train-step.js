@@ -61,7 +61,7 @@ export async function benchTrainStep() {
 		() => {
 			model.zeroGrad();
 			loss.forward(model.forward(x, ctx), labels);
-			model.backward(loss.backward());
+			model.backwardParams(loss.backward());
 			opt.update(model.params());
 		},
 		30,

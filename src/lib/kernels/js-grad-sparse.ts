@@ -13,10 +13,31 @@ export const SPARSE_GRADIENT_SHARE = 0.35;
 
 /** True when few enough output-gradient cells are non-zero for the scatter to win. */
 export function isSparse(grad: Float32Array): boolean {
-	const limit = grad.length * SPARSE_GRADIENT_SHARE;
-	let nonZero = 0;
-	for (let i = 0; i < grad.length; i++) if (grad[i] !== 0 && ++nonZero > limit) return false;
-	return true;
+	return nonZeroIndices(grad) !== null;
+}
+
+/** Cells scanned between checks of the count against the limit (the index buffer's slack). */
+const CHUNK = 1024;
+
+/**
+ * Flat indices of the non-zero cells in ascending order, or null when more than the sparse share
+ * are non-zero. One pass that writes every index and advances only past non-zero ones: no branch
+ * on the (unpredictable) values, which made the scan cost more than the scatter.
+ */
+export function nonZeroIndices(grad: Float32Array): Int32Array | null {
+	const limit = Math.floor(grad.length * SPARSE_GRADIENT_SHARE);
+	const found = new Int32Array(limit + CHUNK + 1);
+	const bits = new Uint32Array(grad.buffer, grad.byteOffset, grad.length);
+	let count = 0;
+	for (let start = 0; start < bits.length; start += CHUNK) {
+		const end = Math.min(start + CHUNK, bits.length);
+		for (let i = start; i < end; i++) {
+			found[count] = i;
+			count += nonZeroBits(bits[i]);
+		}
+		if (count > limit) return null;
+	}
+	return found.subarray(0, count);
 }
 
 /** Offsets of tap (c, i, j) from a window's top-left corner in the zero-padded image. */
@@ -38,11 +59,11 @@ interface NonZeroCells {
 	corner: Int32Array;
 }
 
-function nonZeroCells(grad: Float32Array, g: ConvGeometry): NonZeroCells {
+function nonZeroCells(grad: Float32Array, g: ConvGeometry, found?: Int32Array): NonZeroCells {
 	const Wp = g.width + 2 * g.padding;
-	const { batch: N, filters: F, outHeight: oh, outWidth: ow, stride: s } = g;
-	let count = 0;
-	for (let i = 0; i < grad.length; i++) if (grad[i] !== 0) count++;
+	const { filters: F, outHeight: oh, outWidth: ow, stride: s } = g;
+	const at = found ?? allNonZero(grad);
+	const count = at.length;
 	const cells = {
 		count,
 		sample: new Int32Array(count),
@@ -50,28 +71,52 @@ function nonZeroCells(grad: Float32Array, g: ConvGeometry): NonZeroCells {
 		value: new Float32Array(count),
 		corner: new Int32Array(count)
 	};
-	let k = 0;
-	for (let n = 0, i = 0; n < N; n++)
-		for (let f = 0; f < F; f++)
-			for (let oy = 0; oy < oh; oy++)
-				for (let ox = 0; ox < ow; ox++, i++)
-					if (grad[i] !== 0) {
-						cells.sample[k] = n;
-						cells.filter[k] = f;
-						cells.value[k] = grad[i];
-						cells.corner[k++] = oy * s * Wp + ox * s;
-					}
+	const plane = oh * ow;
+	for (let k = 0; k < count; k++) {
+		const i = at[k];
+		const nf = Math.floor(i / plane);
+		const r = i - nf * plane;
+		const oy = Math.floor(r / ow);
+		const n = Math.floor(nf / F);
+		cells.sample[k] = n;
+		cells.filter[k] = nf - n * F;
+		cells.value[k] = grad[i];
+		cells.corner[k] = oy * s * Wp + (r - oy * ow) * s;
+	}
 	return cells;
 }
 
-export function gradInputSparse(grad: Float32Array, weight: Float32Array, g: ConvGeometry): Float32Array {
+/** 1 unless the float's bits are +0 or −0 (NaN counts as non-zero, as `x !== 0` does). */
+function nonZeroBits(bits: number): number {
+	const x = bits << 1; // drops the sign bit
+	return (x | -x) >>> 31; // the sign of x | −x is set exactly when x ≠ 0: no branch
+}
+
+function allNonZero(grad: Float32Array): Int32Array {
+	const bits = new Uint32Array(grad.buffer, grad.byteOffset, grad.length);
+	const found = new Int32Array(grad.length);
+	let count = 0;
+	for (let i = 0; i < bits.length; i++) {
+		found[count] = i;
+		count += nonZeroBits(bits[i]);
+	}
+	return found.subarray(0, count);
+}
+
+/** `found`: the cells' indices when the caller has them (nonZeroIndices). */
+export function gradInputSparse(
+	grad: Float32Array,
+	weight: Float32Array,
+	g: ConvGeometry,
+	found?: Int32Array
+): Float32Array {
 	const { batch: N, channels: C, height: H, width: W, padding: p } = g;
 	const Hp = H + 2 * p;
 	const Wp = W + 2 * p;
 	const taps = tapOffsets(g);
 	const T = taps.length;
 	const acc = new Float64Array(N * C * Hp * Wp);
-	const cells = nonZeroCells(grad, g);
+	const cells = nonZeroCells(grad, g, found);
 	for (let k = 0; k < cells.count; k++) {
 		const v = cells.value[k];
 		const at = cells.sample[k] * C * Hp * Wp + cells.corner[k];
@@ -87,24 +132,36 @@ export function gradInputSparse(grad: Float32Array, weight: Float32Array, g: Con
 	return out;
 }
 
-export function gradWeightSparse(input: Float32Array, grad: Float32Array, g: ConvGeometry): Float32Array {
+export function gradWeightSparse(
+	input: Float32Array,
+	grad: Float32Array,
+	g: ConvGeometry,
+	found?: Int32Array
+): Float32Array {
 	const { channels: C, height: H, width: W, padding: p } = g;
 	const taps = tapOffsets(g);
 	const T = taps.length;
 	const image = C * H * W;
 	const acc = new Float64Array(g.filters * T);
-	let sample = -1;
+	const cells = nonZeroCells(grad, g, found);
+	const { sample, filter, value, corner } = cells;
 	let x: Float32Array = new Float32Array(0);
-	const cells = nonZeroCells(grad, g);
-	for (let k = 0; k < cells.count; k++) {
-		const n = cells.sample[k];
-		if (n !== sample) {
-			sample = n;
+	// cells come sorted by sample then filter: per run of one (sample, filter), each tap's sum is
+	// kept in a register rather than read back from acc after every cell (a store-to-load chain)
+	for (let start = 0; start < cells.count;) {
+		const n = sample[start];
+		const f = filter[start];
+		let end = start + 1;
+		while (end < cells.count && sample[end] === n && filter[end] === f) end++;
+		if (start === 0 || sample[start - 1] !== n)
 			x = padded(input.subarray(n * image, (n + 1) * image), C, H, W, p);
+		for (let t = 0; t < T; t++) {
+			const tap = taps[t];
+			let sum = 0;
+			for (let k = start; k < end; k++) sum += value[k] * x[corner[k] + tap];
+			acc[f * T + t] += sum;
 		}
-		const v = cells.value[k];
-		const corner = cells.corner[k];
-		for (let t = 0, w = cells.filter[k] * T; t < T; t++, w++) acc[w] += v * x[corner + taps[t]];
+		start = end;
 	}
 	return Float32Array.from(acc);
 }

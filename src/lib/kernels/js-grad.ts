@@ -9,18 +9,20 @@
 import type { ConvGeometry } from './shape';
 import { padded } from './js-cnn';
 import { gradInputFits, gradInputGemm, gradWeightGemm } from './js-grad-gemm';
-import { gradInputSparse, gradWeightSparse, isSparse } from './js-grad-sparse';
+import { gradInputSparse, gradWeightSparse, nonZeroIndices } from './js-grad-sparse';
 import { wasmConv } from './wasm/conv';
 
 /** Scattered when the gradient is mostly zeros; else on the SIMD GEMM where it is present (js-grad-gemm.ts), else the loops below. */
 export function conv2dGradInput(grad: Float32Array, weight: Float32Array, g: ConvGeometry): Float32Array {
-	if (isSparse(grad)) return gradInputSparse(grad, weight, g);
+	const found = nonZeroIndices(grad);
+	if (found) return gradInputSparse(grad, weight, g, found);
 	const wasm = wasmConv();
 	return wasm && gradInputFits(g) ? gradInputGemm(wasm, grad, weight, g) : gradInputLoops(grad, weight, g);
 }
 
 export function conv2dGradWeight(input: Float32Array, grad: Float32Array, g: ConvGeometry): Float32Array {
-	if (isSparse(grad)) return gradWeightSparse(input, grad, g);
+	const found = nonZeroIndices(grad);
+	if (found) return gradWeightSparse(input, grad, g, found);
 	const wasm = wasmConv();
 	return wasm ? gradWeightGemm(wasm, input, grad, g) : gradWeightLoops(input, grad, g);
 }

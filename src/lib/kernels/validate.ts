@@ -146,8 +146,9 @@ export function checkArgmax(fn: string, argmax: unknown, cells: number, channelS
 		throw new RangeError(`${fn}: argmax has length ${argmax.length} but gradOutput has ${cells} cells`);
 	}
 	for (let i = 0; i < argmax.length; i++) {
-		const a = argmax[i];
-		if (a < 0 || a >= channelSize) {
+		// one unsigned comparison per index (a negative one reads as ≥ 2³¹): this runs every training step
+		if (argmax[i] >>> 0 >= channelSize) {
+			const a = argmax[i];
 			throw new RangeError(`${fn}: argmax[${i}] = ${a} is outside its channel [0, ${channelSize})`);
 		}
 	}

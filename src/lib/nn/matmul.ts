@@ -2,8 +2,10 @@
  * The one matrix product of the trainer: C[m×n] (+)= op(A)[m×k] · op(B)[k×n] on row-major
  * Float32Arrays, op = transpose when asked. Each case walks memory in rows: A·B and Aᵀ·B stream a
  * row of B into a row of C (i-k-j order); A·Bᵀ is a dot product of two rows. Four rows of C are
- * updated per pass over a row of B, so each loaded B value serves four multiply-adds.
+ * updated per pass over a row of B, so each loaded B value serves four multiply-adds. Products of
+ * at least SIMD_MIN_WORK multiply-adds run on the WebAssembly SIMD GEMM instead (matmul-simd.ts).
  */
+import { matmulSimd, SIMD_MIN_WORK } from './matmul-simd';
 
 export interface MatmulOptions {
 	/** A is stored [k×m] and used transposed. */
@@ -39,9 +41,10 @@ export function matmul(
 	checkArray('a', a, m * k);
 	checkArray('b', b, k * n);
 	checkArray('c', c, m * n);
-	if (!opts.accumulate) c.fill(0, 0, m * n);
 	const tA = !!opts.transA;
 	const tB = !!opts.transB;
+	if (m * k * n >= SIMD_MIN_WORK && matmulSimd(a, b, c, m, k, n, tA, tB, !!opts.accumulate)) return c;
+	if (!opts.accumulate) c.fill(0, 0, m * n);
 	if (!tB) rowsTimesB(a, b, c, m, k, n, tA);
 	else if (!tA) rowsDotRows(a, b, c, m, k, n);
 	else {

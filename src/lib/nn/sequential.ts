@@ -1,6 +1,11 @@
 /** A model as a list of layers run in order; backward runs them in reverse. */
 import type { ForwardContext, Layer, Param, Tensor } from './types';
 
+/** A layer that can add its parameter gradients without computing its input gradient. */
+export interface ParamsOnlyBackward {
+	backwardParams(gradOutput: Tensor): void;
+}
+
 export class Sequential {
 	readonly layers: Layer[];
 	/** One example's shape (no batch axis), e.g. `[1, 28, 28]`; checked against the layers at once. */
@@ -40,6 +45,18 @@ export class Sequential {
 		let g = gradOutput;
 		for (let i = this.layers.length - 1; i >= 0; i--) g = this.layers[i].backward(g);
 		return g;
+	}
+
+	/**
+	 * backward for the parameter gradients only, as a training step needs: the same gradients, but
+	 * the first layer skips its input gradient where it can (a layer with `backwardParams`).
+	 */
+	backwardParams(gradOutput: Tensor): void {
+		let g = gradOutput;
+		for (let i = this.layers.length - 1; i >= 1; i--) g = this.layers[i].backward(g);
+		const first = this.layers[0] as Layer & Partial<ParamsOnlyBackward>;
+		if (first.backwardParams) first.backwardParams(g);
+		else first.backward(g);
 	}
 
 	params(): Param[] {

@@ -22,6 +22,8 @@ export interface Dataset {
 export interface TrainableModel {
 	forward(input: Tensor, ctx: { training: boolean; rng: Rng }): Tensor;
 	backward(gradOutput: Tensor): Tensor;
+	/** backward for the parameter gradients only (Sequential: skips the first layer's input gradient). */
+	backwardParams?(gradOutput: Tensor): void;
 	params(): Param[];
 	buffers?(): Param[];
 	zeroGrad(): void;
@@ -155,7 +157,9 @@ export class Trainer {
 				result,
 				`The loss became ${loss}; training stopped and the last good weights were kept.`
 			);
-		this.model.backward(this.loss.backward());
+		const grad = this.loss.backward();
+		if (this.model.backwardParams) this.model.backwardParams(grad);
+		else this.model.backward(grad);
 		const params = this.model.params();
 		const norm = this.clipNorm ? clipGradNorm(params, this.clipNorm) : gradNorm(params);
 		if (!Number.isFinite(norm))

@@ -4,6 +4,7 @@ import {
 	gradInputSparse,
 	gradWeightSparse,
 	isSparse,
+	nonZeroIndices,
 	SPARSE_GRADIENT_SHARE
 } from '$lib/kernels/js-grad-sparse';
 import { conv2dBackward } from '$lib/kernels/reference';
@@ -55,6 +56,17 @@ describe('conv2d gradients scattered from the non-zero cells (js-grad-sparse.ts)
 		grad.fill(1, 0, Math.floor(100 * SPARSE_GRADIENT_SHARE) + 1);
 		expect(isSparse(grad)).toBe(false);
 		expect(isSparse(new Float32Array(10).fill(-2))).toBe(false);
+	});
+
+	it('nonZeroIndices: ascending indices of the non-zero cells; −0 is zero, NaN and subnormals are not', () => {
+		const grad = Float32Array.from([0, -0, 2, 0, NaN, -1e-45, 0, 0, 0, 0, 0, 0]);
+		expect(Array.from(nonZeroIndices(grad) ?? [])).toEqual([2, 4, 5]);
+		// beyond 1024 cells the count is checked chunk by chunk: 3000 of 3001 non-zero is too many
+		expect(nonZeroIndices(new Float32Array(3001).fill(1, 1))).toBeNull();
+		const spread = new Float32Array(3001);
+		for (let i = 0; i < 3001; i += 10) spread[i] = -3;
+		expect(nonZeroIndices(spread)?.length).toBe(301);
+		expect(nonZeroIndices(spread)?.[300]).toBe(3000);
 	});
 
 	it('a NaN gradient cell counts as non-zero and propagates', () => {

@@ -175,6 +175,32 @@ function smallCnn(seed: number, withBn = false) {
 }
 
 describe('CNN training', () => {
+	it('Sequential.backwardParams adds the same parameter gradients as backward, bit for bit (conv first, stride 2, padding 1)', () => {
+		const build = () =>
+			new Sequential(
+				[2, 9, 9],
+				[
+					new Conv2d({ inChannels: 2, outChannels: 3, kernelSize: 3, stride: 2, padding: 1 }, createRng(5)),
+					new ReLU(),
+					new Flatten(),
+					new Dense({ inFeatures: 3 * 5 * 5, outFeatures: 4 }, createRng(6))
+				]
+			);
+		const x = { shape: [3, 2, 9, 9], data: uniformArray(createRng(8), 3 * 2 * 81) };
+		const labels = Int32Array.from([0, 3, 1]);
+		const grads = (paramsOnly: boolean) => {
+			const model = build();
+			const loss = new SoftmaxCrossEntropy();
+			loss.forward(model.forward(x, evalCtx), labels);
+			if (paramsOnly) model.backwardParams(loss.backward());
+			else model.backward(loss.backward());
+			return model.params().map((p) => Array.from(p.grad));
+		};
+		const full = grads(false);
+		expect(full[0].some((v) => v !== 0)).toBe(true);
+		expect(full[1].some((v) => v !== 0)).toBe(true);
+		expect(grads(true)).toEqual(full);
+	});
 	it('one seeded Adam step lowers the loss of conv→bn→relu→pool→dense on bars (batch 32)', () => {
 		const model = smallCnn(1, true);
 		const data = bars(32, 2);

@@ -1,6 +1,7 @@
 /** Conv2d on `[N, C, H, W]` through the kernel set (cross-correlation, zero padding, as PyTorch). */
 import type { Rng } from '$lib/signal/random';
-import { convOutputSize } from '$lib/kernels/shape';
+import { conv2dGradWeight } from '$lib/kernels/js-grad';
+import { convGeometry, convOutputSize } from '$lib/kernels/shape';
 import { initWeights, type InitKind } from '../init';
 import { defaultOps, type KernelOps } from '../kernels';
 import { makeParam, positiveInt } from '../tensor';
@@ -75,6 +76,39 @@ export class Conv2d implements Layer {
 		const bg = this.bias.grad;
 		for (let i = 0; i < bg.length; i++) bg[i] += g.gradBias[i];
 		return g.gradInput;
+	}
+
+	/**
+	 * backward without the input gradient, for a first layer whose input is data: adds the same
+	 * parameter gradients. On the default kernel set only the weight gradient is computed (the input
+	 * gradient is about half the backward's work); other kernel sets run the full backward.
+	 */
+	backwardParams(gradOutput: Tensor): void {
+		if (!this.input) throw new Error('Conv2d.backward: call forward first');
+		if (this.ops !== defaultOps()) {
+			this.backward(gradOutput);
+			return;
+		}
+		const { stride, padding } = this.opts;
+		const s = this.input.shape;
+		const shape = this.outputShape(s);
+		if (gradOutput.data.length !== shape[0] * shape[1] * shape[2] * shape[3])
+			throw new RangeError(
+				`Conv2d.backward: gradOutput shape [${gradOutput.shape}] must be [${shape.join(', ')}]`
+			);
+		const g = convGeometry(s.slice(1), this.weight.shape, stride, padding, s[0]);
+		const gw = conv2dGradWeight(this.input.data, gradOutput.data, g);
+		const wg = this.weight.grad;
+		for (let i = 0; i < wg.length; i++) wg[i] += gw[i];
+		// per filter, the same sums in the same order as the kernel set's conv2dBackward
+		const plane = g.outHeight * g.outWidth;
+		const bg = this.bias.grad;
+		for (let f = 0; f < g.filters; f++) {
+			let sum = 0;
+			for (let n = 0; n < g.batch; n++)
+				for (let i = (n * g.filters + f) * plane, end = i + plane; i < end; i++) sum += gradOutput.data[i];
+			bg[f] += Math.fround(sum);
+		}
 	}
 
 	params(): readonly Param[] {
