@@ -105,11 +105,18 @@ describe('recurrent pages train in a worker', () => {
 
 	it('gru step 3: the three models train side by side with their parameter counts', async () => {
 		await withPage(async ({ page }) => {
-			await open(page, '/gru?step=3&len=8&hidden=8&epochs=1');
+			// 50 epochs (5000 steps): still training when Pause all is pressed, even on an idle machine
+			await open(page, '/gru?step=3&len=8&hidden=8&epochs=50');
 			// inputs 4, hidden 8, 4 classes: RNN 8·(4+8+1)+36 = 140, LSTM 4·8·13+36 = 452, GRU 3·8·13+24+36 = 372
-			await expect.poll(() => page.getByTestId('compare-rnn').textContent()).toContain('140');
-			expect(await page.getByTestId('compare-lstm').textContent()).toContain('452');
-			expect(await page.getByTestId('compare-gru').textContent()).toContain('372');
+			// three workers start at once: each count appears when its own model is built
+			for (const [kind, parameters] of [
+				['rnn', '140'],
+				['lstm', '452'],
+				['gru', '372']
+			])
+				await expect
+					.poll(() => page.getByTestId(`compare-${kind}`).textContent(), { timeout: 20_000 })
+					.toContain(parameters);
 			await page.getByTestId('train-all').dispatchEvent('click');
 			await expect
 				.poll(() => page.getByTestId('compare-gru').textContent(), { timeout: 20_000 })

@@ -13,6 +13,7 @@ import type {
 	WorkerEvent
 } from '$lib/nn/worker/protocol';
 import type { ModelJSON } from '$lib/nn/serialize';
+import type { SequenceTrace } from '$lib/nn/worker/sequence-run';
 
 export type TrainerStatus = 'starting' | 'ready' | 'running' | 'paused' | 'stopped' | 'crashed';
 
@@ -25,26 +26,30 @@ export class TrainerClient {
 	progress = $state.raw<ProgressEvent | null>(null);
 	history = $state.raw<MetricPoint[]>([]);
 	view = $state.raw<ViewEvent | null>(null);
+	/** The inspected sequence's gates and states per time step (recurrent models). */
+	trace = $state.raw<SequenceTrace | null>(null);
 	confusion = $state.raw<{ matrix: Int32Array; classes: number } | null>(null);
 	info = $state.raw<Extract<WorkerEvent, { type: 'ready' }> | null>(null);
 	/** Name of the model last loaded from a file, if any. */
 	loaded = $state('');
 
 	private worker: Worker | null = null;
-	private init: InitCommand;
+	private init: InitCommand | null;
 	private probes = new Map<string, (p: ProbeEvent) => void>();
 	private saves: ((json: ModelJSON) => void)[] = [];
 	private probeCount = 0;
 
+	/** Without `init` the worker starts at the first `init` sent (a page that trains only on some steps). */
 	constructor(
-		init: InitCommand,
+		init: InitCommand | null,
 		private readonly makeWorker: () => Worker
 	) {
 		this.init = init;
-		this.spawn();
+		if (init) this.spawn();
 	}
 
 	private spawn(): void {
+		if (!this.init) return;
 		this.worker?.terminate();
 		this.status = 'starting';
 		this.history = [];
@@ -77,6 +82,9 @@ export class TrainerClient {
 			case 'view':
 				this.view = e;
 				break;
+			case 'trace':
+				this.trace = e.trace;
+				break;
 			case 'confusion':
 				this.confusion = { matrix: e.matrix, classes: e.classes };
 				break;
@@ -102,15 +110,23 @@ export class TrainerClient {
 		}
 	}
 
+	get running(): boolean {
+		return this.status === 'running';
+	}
+
 	send(cmd: Command): void {
 		if (this.status === 'crashed' && cmd.type !== 'init') return;
-		if (cmd.type === 'init') this.init = cmd;
+		if (cmd.type === 'init') {
+			this.init = cmd;
+			if (!this.worker) return this.spawn();
+		}
 		if (cmd.type === 'start' && this.status === 'stopped') this.status = 'paused';
 		this.worker?.postMessage(cmd);
 	}
 
 	/** Hyperparameters and settings that a restart keeps. */
 	remember(patch: Partial<InitCommand>): void {
+		if (!this.init) return;
 		this.init = { ...this.init, ...patch, hyper: { ...this.init.hyper, ...patch.hyper } };
 	}
 

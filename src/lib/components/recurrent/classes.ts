@@ -1,5 +1,5 @@
 /** Names of a task's classes for the answer line (null for a predicted value). */
-import type { SequenceTrace } from '$lib/nn/recurrent/session';
+import type { SequenceTrace } from '$lib/nn/worker/sequence-run';
 import type { TaskName } from '$lib/nn/tasks/types';
 
 const SYMBOLS = 'ABCDEFGHIJ';

@@ -6,8 +6,16 @@ import { asset } from '$app/paths';
 import type { ParamReader, ParamValue } from '$lib/deck/params';
 import type { RecurrentKind } from '$lib/nn/recurrent/models';
 import type { TaskName } from '$lib/nn/tasks/types';
+import { TrainerClient } from '$lib/components/trainer-client.svelte';
+import type { InitCommand } from '$lib/nn/worker/protocol';
 import { RecurrentPageSettings } from './settings.svelte';
-import { TrainingClient } from './training.svelte';
+
+/** A training worker (src/lib/nn/worker) for a recurrent page; it starts at the first `init`. */
+export const recurrentTrainer = () =>
+	new TrainerClient(
+		null,
+		() => new Worker(new URL('../../nn/worker/trainer-worker.ts', import.meta.url), { type: 'module' })
+	);
 
 export interface Pretrained {
 	/** A file in static/ made by `npm run train`. */
@@ -20,12 +28,14 @@ export interface Pretrained {
 
 export class RecurrentPage {
 	readonly settings: RecurrentPageSettings;
-	readonly client = new TrainingClient();
+	readonly client = recurrentTrainer();
 	readonly tasks: readonly TaskName[];
 	readonly pretrained: Pretrained | null;
 	/** Start from the pretrained model (URL `pre`). */
 	usePretrained = $state(false);
 	private cache: unknown = null;
+	/** The settings (and whether with the trained weights) the worker last built a model for. */
+	private configured = '';
 
 	constructor(
 		model: RecurrentKind,
@@ -49,18 +59,25 @@ export class RecurrentPage {
 
 	/** Sends the settings to the worker (a fresh model when they changed), pretrained weights where asked. */
 	async sync(): Promise<void> {
-		const job = this.settings.job();
-		const sequence = this.settings.sequence;
 		if (this.usePretrained && this.pretrainedFits && this.pretrained) {
 			try {
 				this.cache ??= await (await fetch(asset(this.pretrained.file as `/${string}`))).json();
-				this.client.configure(job, sequence, this.cache);
+				this.configure(this.settings.init(this.settings.model, this.cache));
 				return;
 			} catch (e) {
 				this.client.message = `The trained model could not be read (${(e as Error).message}); starting from random weights.`;
 			}
 		}
-		this.client.configure(job, sequence);
+		this.configure(this.settings.init());
+	}
+
+	/** Builds a model in the worker when the settings changed since the last one. */
+	private configure(init: InitCommand): void {
+		const key = JSON.stringify({ ...init, weights: init.weights !== undefined });
+		if (key === this.configured) return;
+		this.configured = key;
+		this.client.message = '';
+		this.client.send({ ...init, inspect: this.settings.sequence });
 	}
 
 	startPretrained(): void {
@@ -70,12 +87,14 @@ export class RecurrentPage {
 
 	reset(): void {
 		this.usePretrained = false;
-		this.client.reset();
+		this.configured = '';
+		this.client.message = '';
+		this.client.send({ type: 'reset' });
 	}
 
 	pick(index: number): void {
 		this.settings.sequence = index;
-		this.client.showSequence(index);
+		this.client.send({ type: 'inspect', index });
 	}
 
 	toParams(): Record<string, ParamValue> {

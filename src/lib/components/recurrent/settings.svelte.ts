@@ -3,7 +3,8 @@
  * clamped to a range the worker can train in; a value typed outside it is refused with a message.
  */
 import type { ParamReader, ParamValue } from '$lib/deck/params';
-import type { RecurrentJob } from '$lib/nn/recurrent/experiment';
+import { TARGET_SETTINGS } from '$lib/nn/recurrent/experiment';
+import type { InitCommand } from '$lib/nn/worker/protocol';
 import type { RecurrentKind } from '$lib/nn/recurrent/models';
 import type { TaskName } from '$lib/nn/tasks/types';
 
@@ -74,13 +75,24 @@ export class RecurrentPageSettings {
 		return null;
 	}
 
-	job(model: RecurrentKind = this.model): RecurrentJob {
+	/** The training worker's `init` for these settings (a fresh model; `weights` to start from a file). */
+	init(model: RecurrentKind = this.model, weights?: unknown): InitCommand {
 		return {
+			type: 'init',
 			model,
 			task: this.task,
 			seed: this.seed,
-			taskOptions: { length: this.length },
-			settings: { hiddenSize: this.hidden, learningRate: this.learningRate, epochs: this.epochs }
+			hyper: {
+				optimizer: 'adam',
+				learningRate: this.learningRate,
+				batchSize: TARGET_SETTINGS[this.task].batchSize,
+				weightDecay: 0,
+				dropout: 0,
+				batchNorm: false
+			},
+			dataUrl: '',
+			sequence: { length: this.length, hiddenSize: this.hidden, epochs: this.epochs },
+			...(weights === undefined ? {} : { weights })
 		};
 	}
 

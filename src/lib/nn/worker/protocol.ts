@@ -1,9 +1,11 @@
 /**
  * The messages between a trainer page and its Web Worker. Generic over the registered models and
- * tasks (zoo.ts): a recurrent page sends the same commands with its own model and task names.
+ * tasks (zoo.ts); a recurrent page adds `sequence` to `init` (its length, hidden size and epochs),
+ * and its view of the inspected sequence is a `trace` (gates and state per time step).
  */
 import type { ModelJSON } from '../serialize';
 import type { OptimizerKind } from '../optim';
+import type { SequenceTrace } from './sequence-run';
 
 export interface Hyper {
 	optimizer: OptimizerKind;
@@ -29,6 +31,16 @@ export interface InitCommand {
 	trainLimit?: number;
 	/** Test example whose activations the page shows. */
 	inspect?: number;
+	/** A recurrent model (rnn, lstm, gru) on a generated sequence task: its sizes and run length. */
+	sequence?: SequenceOptions;
+	/** A model file whose weights the new model starts from. */
+	weights?: unknown;
+}
+
+export interface SequenceOptions {
+	length: number;
+	hiddenSize: number;
+	epochs: number;
 }
 
 export type Command =
@@ -57,6 +69,12 @@ export interface ProgressEvent {
 	/** Mean over the steps since the last progress event. */
 	trainLoss: number;
 	trainAccuracy?: number;
+	/** Runs of a fixed length (sequence tasks): the step, the last step and the time left. */
+	step?: number;
+	totalSteps?: number;
+	etaMs?: number | null;
+	/** The latest held-out score (sequence tasks), null before the first. */
+	heldOut?: { loss: number; accuracy: number } | null;
 }
 
 export interface MetricPoint {
@@ -97,6 +115,7 @@ export type WorkerEvent =
 	| ProgressEvent
 	| { type: 'metrics'; point: MetricPoint }
 	| ViewEvent
+	| { type: 'trace'; trace: SequenceTrace }
 	| { type: 'confusion'; matrix: Int32Array; classes: number }
 	| { type: 'stopped'; message: string }
 	| { type: 'error'; message: string }

@@ -1,6 +1,10 @@
 /// <reference lib="webworker" />
-/** The Web Worker entry: a TrainingSession talking to the page through postMessage. */
+/**
+ * The Web Worker entry: a session talking to the page through postMessage. Each `init` picks the
+ * session: a SequenceSession for a recurrent model on a sequence task, else a TrainingSession.
+ */
 import type { Command, InitCommand, WorkerEvent } from './protocol';
+import { SequenceSession } from './sequence-session';
 import { TrainingSession } from './session';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -20,7 +24,8 @@ const schedule = (f: () => void) => {
 	channel.port2.postMessage(0);
 };
 
-const session = new TrainingSession((e: WorkerEvent) => scope.postMessage(e), read, schedule);
+const post = (e: WorkerEvent) => scope.postMessage(e);
+let session: TrainingSession | SequenceSession | null = null;
 
 scope.onmessage = (e: MessageEvent<Command>) => {
 	if (e.data.type === 'crash') {
@@ -30,5 +35,14 @@ scope.onmessage = (e: MessageEvent<Command>) => {
 		});
 		return;
 	}
-	void session.handle(e.data);
+	const cmd = e.data;
+	if (cmd.type === 'init') {
+		const sequence = cmd.sequence !== undefined;
+		if (!session || sequence !== session instanceof SequenceSession) {
+			session?.dispose();
+			session = sequence ? new SequenceSession(post, schedule) : new TrainingSession(post, read, schedule);
+		}
+	}
+	if (!session) return post({ type: 'error', message: 'The trainer is not set up yet.' });
+	void session.handle(cmd);
 };

@@ -1,7 +1,7 @@
 /**
- * A training session of one recurrent model on one task, step by step: what the training worker
- * runs (and what the tests drive directly). It owns the data, the model, the trainer and the
- * progress; `trace` reads the gates of one held-out sequence, `modelFile`/`load` save and restore.
+ * One recurrent model training on one sequence task, step by step: what the training worker's
+ * SequenceSession runs. It owns the data, the model, the trainer and the running means;
+ * `trace` reads the gates of one held-out sequence, `modelFile`/`load` save and restore.
  */
 import { createRng } from '$lib/signal/random';
 import { Optimizer } from '../optim';
@@ -17,8 +17,8 @@ import {
 	type RecurrentJob,
 	type RecurrentSettings,
 	type Score
-} from './experiment';
-import { buildRecurrentModel, checkKind, lossFor, recurrentLayerOf } from './models';
+} from '../recurrent/experiment';
+import { buildRecurrentModel, checkKind, lossFor, recurrentLayerOf } from '../recurrent/models';
 
 /** Held-out sequences scored while training (the CLI scores 1000; the page keeps this quick). */
 export const SESSION_TEST_SIZE = 300;
@@ -52,14 +52,14 @@ export interface SequenceTrace {
 	gradNorms: Float32Array;
 }
 
-export class RecurrentSession {
+export class SequenceRun {
 	readonly job: RecurrentJob;
 	readonly task: SequenceTask;
 	readonly settings: RecurrentSettings;
 	readonly model: Sequential;
 	readonly train: SequenceData;
 	readonly test: SequenceData;
-	private readonly trainer: Trainer;
+	readonly trainer: Trainer;
 	step = 0;
 	private lossSum = 0;
 	private accSum = 0;
