@@ -12,6 +12,20 @@ try {
 	const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 	await page.goto(`${url}/train-cnn?step=2`);
 	await page.locator('[data-testid="status"]', { hasText: 'ready' }).waitFor({ timeout: 60_000 });
+	// the page is up once the untrained filters are drawn (the worker evaluates all 2 000 test digits first)
+	await page.getByTestId('filter').first().waitFor({ timeout: 60_000 });
+	await page.evaluate(() => {
+		const w = /** @type {any} */ (window);
+		// what a long frame was doing (Long Animation Frames API), to tell the page's work from waiting for the CPU
+		w.__long = [];
+		new PerformanceObserver((list) => {
+			for (const e of /** @type {any[]} */ (list.getEntries()))
+				if (e.duration > 50)
+					w.__long.push(
+						`${e.duration.toFixed(0)} ms: ${e.scripts.map((s) => `${s.invoker} ${s.duration.toFixed(0)} ms`).join(', ') || 'no script'}`
+					);
+		}).observe({ type: 'long-animation-frame' });
+	});
 	await page.evaluate(() => {
 		const w = /** @type {any} */ (window);
 		w.__frames = { last: performance.now(), worst: 0 };
@@ -26,7 +40,11 @@ try {
 	const t0 = Date.now();
 	// the first frames after Start include the click's own work: measure from 1 s on
 	await page.waitForTimeout(1000);
-	await page.evaluate(() => /** @type {any} */ (window.__frames.worst = 0));
+	await page.evaluate(() => {
+		const w = /** @type {any} */ (window);
+		w.__frames.worst = 0;
+		w.__long = [];
+	});
 	let reached = null;
 	while ((Date.now() - t0) / 1000 < LIMIT_S) {
 		const acc = Number(await page.locator('.train-cnn').getAttribute('data-full-accuracy'));
@@ -38,6 +56,7 @@ try {
 		await page.waitForTimeout(250);
 	}
 	const worst = await page.evaluate(() => /** @type {any} */ (window).__frames.worst);
+	const long = await page.evaluate(() => /** @type {any} */ (window).__long);
 	const rate = await page.locator('[data-testid="progress"]').textContent();
 	console.log(
 		reached
@@ -47,6 +66,7 @@ try {
 	console.log(
 		`longest frame while training: ${worst.toFixed(0)} ms; progress line: ${rate?.replace(/\s+/g, ' ').trim()}`
 	);
+	console.log(`frames over 50 ms: ${long.length ? long.join('; ') : 'none'}`);
 } finally {
 	await browser.close();
 	process.exit(0);

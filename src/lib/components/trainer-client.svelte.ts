@@ -14,6 +14,7 @@ import type {
 } from '$lib/nn/worker/protocol';
 import type { ModelJSON } from '$lib/nn/serialize';
 import type { SequenceTrace } from '$lib/nn/worker/sequence-run';
+import { holdBackgroundWork } from '$lib/kernels/background';
 
 export type TrainerStatus = 'starting' | 'ready' | 'running' | 'paused' | 'stopped' | 'crashed';
 
@@ -38,6 +39,12 @@ export class TrainerClient {
 	private probes = new Map<string, (p: ProbeEvent) => void>();
 	private saves: ((json: ModelJSON) => void)[] = [];
 	private probeCount = 0;
+	/**
+	 * The kernel set's background measuring waits while a trainer page is open: the worker needs
+	 * both cores, a measuring step stalled the live plots for up to 300 ms, and these pages draw
+	 * nothing with the page's kernel set.
+	 */
+	private readonly releaseBackgroundWork = holdBackgroundWork();
 
 	/** Without `init` the worker starts at the first `init` sent (a page that trains only on some steps). */
 	constructor(
@@ -157,5 +164,6 @@ export class TrainerClient {
 	dispose(): void {
 		this.worker?.terminate();
 		this.worker = null;
+		this.releaseBackgroundWork();
 	}
 }

@@ -10,57 +10,14 @@
  * ~550 ms in Chromium, while js wins every workload on a machine without a GPU.
  */
 import type { Backend } from './types';
-import { CHAIN, tryCreate, type EngineEntry } from './backends';
+import { CHAIN, loadGpu, tryCreate, type EngineEntry } from './backends';
 import { costModel, emptyModel, jsMeasureSteps, mergeObserved } from './calibrate';
 import type { Dispatcher } from './dispatch';
 import type { CostModel } from './calibrate';
-
-/** Longest wait (ms) for an idle period before a step runs anyway (a page animating without pause). */
-export const IDLE_TIMEOUT_MS = 1000;
-/**
- * A step waits until the user has left the page alone this long: one step (building WebGL or
- * WebGPU kernels) can hold the main thread for ~100 ms, and idle periods also come between the
- * frames of a drag, where such a step made the drag jump (p95 of a drag right after page load).
- */
-export const INPUT_QUIET_MS = 600;
+import { idle, watchInput } from './background';
 
 /** Modes that failed to start here: not tried again in this page load (process, in Node). */
 const absent = new Set<Backend>();
-
-type IdleWindow = { requestIdleCallback?: (cb: () => void, opts?: { timeout: number }) => number };
-
-/** Resolves in the next idle period (browser) or the next macrotask (Node): calls queued first go first. */
-function idlePeriod(): Promise<void> {
-	return new Promise((resolve) => {
-		const ric = (globalThis as IdleWindow).requestIdleCallback;
-		if (ric) ric(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-		else setTimeout(resolve, 0);
-	});
-}
-
-/** When the user last pressed, moved or scrolled (−∞ until then, and where there is no window). */
-let lastInput = -Infinity;
-let watching = false;
-
-/** Starts noting user input (once per page; nothing in Node). */
-export function watchInput(): void {
-	const target = globalThis as { addEventListener?: typeof addEventListener };
-	if (watching || typeof target.addEventListener !== 'function') return;
-	watching = true;
-	const note = () => (lastInput = performance.now());
-	for (const type of ['pointerdown', 'pointermove', 'keydown', 'wheel'])
-		target.addEventListener(type, note, { capture: true, passive: true });
-}
-
-/** Resolves in an idle period that comes INPUT_QUIET_MS or more after the last user input. */
-export async function idle(): Promise<void> {
-	for (;;) {
-		await idlePeriod();
-		const quiet = performance.now() - lastInput;
-		if (quiet >= INPUT_QUIET_MS) return;
-		await new Promise((resolve) => setTimeout(resolve, INPUT_QUIET_MS - quiet));
-	}
-}
 
 /**
  * 'auto' does not consider two modes that can never win here, so it neither builds nor measures
@@ -103,8 +60,18 @@ export class AutoProber {
 		const model = await costModel('js', js.sync!);
 		mergeObserved(model, this.early);
 		this.dispatcher.setModel('js', model);
+		let gpuLoaded = false;
 		for (const b of CHAIN) {
 			if (dominated(b, this.dispatcher.backends) || absent.has(b)) continue;
+			if (!gpuLoaded) {
+				// GPU.js's module alone evaluates for 30–70 ms (~300 ms on a loaded machine): its own step
+				await idle();
+				if (this.cancelled) return;
+				gpuLoaded = await loadGpu().then(
+					() => true,
+					() => false
+				);
+			}
 			await idle();
 			if (this.cancelled) return;
 			const entry = await tryCreate(b);

@@ -32,7 +32,8 @@ interface GpuStatic {
 	isWebGPUAvailable?: () => Promise<boolean>;
 }
 
-async function loadGpu(): Promise<GpuStatic> {
+/** GPU.js, imported once (later calls resolve from the module cache). */
+export async function loadGpu(): Promise<GpuStatic> {
 	const mod = (await import('gpu.js')) as unknown as { GPU?: GpuStatic; default?: { GPU?: GpuStatic } };
 	const GPU = mod.GPU ?? mod.default?.GPU;
 	if (!GPU) throw new Error('gpu.js did not export GPU');

@@ -1,9 +1,9 @@
 /**
- * auto's background steps wait for the user to leave the page alone (auto.ts, INPUT_QUIET_MS): a
+ * auto's background steps wait for the user to leave the page alone (background.ts, INPUT_QUIET_MS): a
  * step can hold the main thread for ~100 ms, which made a drag right after page load jump.
  */
 import { afterEach, expect, it, vi } from 'vitest';
-import { idle, INPUT_QUIET_MS, watchInput } from '../../../src/lib/kernels/auto';
+import { holdBackgroundWork, idle, INPUT_QUIET_MS, watchInput } from '../../../src/lib/kernels/background';
 
 afterEach(() => {
 	vi.useRealTimers();
@@ -32,5 +32,22 @@ it(`a background step waits until ${INPUT_QUIET_MS} ms have passed without point
 	ran = false;
 	void idle().then(() => (ran = true));
 	await vi.advanceTimersByTimeAsync(1);
+	expect(ran).toBe(true);
+});
+
+it('no background step starts while a page holds background work; it starts once every hold is released', async () => {
+	vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+	const releaseTrainer = holdBackgroundWork();
+	const releaseOther = holdBackgroundWork();
+	let ran = false;
+	void idle().then(() => (ran = true));
+	await vi.advanceTimersByTimeAsync(10 * INPUT_QUIET_MS);
+	expect(ran).toBe(false);
+	releaseTrainer();
+	releaseTrainer(); // a second release of the same hold does not release the other one
+	await vi.advanceTimersByTimeAsync(10 * INPUT_QUIET_MS);
+	expect(ran).toBe(false);
+	releaseOther();
+	await vi.advanceTimersByTimeAsync(INPUT_QUIET_MS);
 	expect(ran).toBe(true);
 });
