@@ -7,9 +7,12 @@
  */
 import type { Attachment } from 'svelte/attachments';
 import type { Cell } from '$lib/viz/grid';
+import { formatCell } from '$lib/viz/grid';
 import { arrowKeys } from './attach';
 
 export interface GridHandlers {
+	/** Row-major values, rows × cols (read out for the cell the keys are on). */
+	data: ArrayLike<number>;
 	rows: number;
 	cols: number;
 	/** Zero-padding ring drawn around the data, in cells; pointer cells may fall in it. */
@@ -29,6 +32,47 @@ export class GridCursor {
 
 	constructor(get: () => GridHandlers) {
 		this.#get = get;
+	}
+
+	/** "row r, column c: value" (the value only for a cell inside the data, not in the padding). */
+	#describe(cell: Cell): string {
+		const { data, rows, cols } = this.#get();
+		const { row, col } = cell;
+		const inside = row >= 0 && col >= 0 && row < rows && col < cols;
+		return `row ${row}, column ${col}${inside ? `: ${formatCell(data[row * cols + col], 3)}` : ''}`;
+	}
+
+	/**
+	 * The view's role and ARIA attributes. An interactive view is a 2-D slider whose value is the
+	 * selected cell (with `onselect`) or the keyboard's focus cell; a plain one is a labelled group.
+	 */
+	aria(label: string) {
+		const { rows, cols, selected, onhover, onselect } = this.#get();
+		const how = onselect
+			? ': drag or use the arrow keys to move the window'
+			: onhover
+				? ': use the arrow keys to walk the cells'
+				: '';
+		const name = `${label}, ${rows} by ${cols}${how}`;
+		if (!onselect && !onhover) return { role: 'group', 'aria-label': name };
+		const cell = onselect ? selected : this.focusCell;
+		return {
+			role: 'slider',
+			'aria-label': name,
+			'aria-valuemin': 0,
+			'aria-valuemax': rows * cols - 1,
+			'aria-valuenow': cell ? cell.row * cols + cell.col : 0,
+			'aria-valuetext': cell ? this.#describe(cell) : 'no cell',
+			tabindex: 0
+		};
+	}
+
+	/** What a screen reader announces as the arrow keys walk the data cells ('' off the data). */
+	get focusText(): string {
+		const { rows, cols } = this.#get();
+		const f = this.focusCell;
+		if (!f || f.row < 0 || f.col < 0 || f.row >= rows || f.col >= cols) return '';
+		return this.#describe(f);
 	}
 
 	/** The data cell under a pointer event, clamped into the drawn area (data plus padding). */
