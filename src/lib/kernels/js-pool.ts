@@ -28,19 +28,23 @@ export function pNormPool(input: Float32Array, g: PoolGeometry, p: number): Floa
 			for (let ox = 0; ox < outWidth; ox++) {
 				const x0 = ox * stride;
 				const x1 = Math.min(x0 + size, W);
-				let m = 0;
-				for (let y = y0; y < y1 && m === m; y++) {
-					const row = (c * H + y) * W;
-					for (let x = x0; x < x1; x++) {
-						const a = Math.abs(input[row + x]);
-						if (a > m || a !== a) m = a;
+				// p = 1 and 2 in float64 cannot overflow or underflow from float32 inputs: one unscaled
+				// pass (NaN, ∞ and all-zero windows come out as the scaled form gives them)
+				let m = 1;
+				if (p !== 1 && p !== 2) {
+					m = 0;
+					for (let y = y0; y < y1 && m === m; y++) {
+						const row = (c * H + y) * W;
+						for (let x = x0; x < x1; x++) {
+							const a = Math.abs(input[row + x]);
+							if (a > m || a !== a) m = a;
+						}
+					}
+					if (p === Infinity || !(m > 0) || m === Infinity) {
+						out[i++] = m;
+						continue;
 					}
 				}
-				if (p === Infinity || !(m > 0) || m === Infinity) {
-					out[i++] = m;
-					continue;
-				}
-				// p = 1 and 2 in float64 cannot overflow or underflow from float32 inputs: unscaled
 				let s = 0;
 				for (let y = y0; y < y1; y++) {
 					const row = (c * H + y) * W;
@@ -58,7 +62,7 @@ export function pNormPool(input: Float32Array, g: PoolGeometry, p: number): Floa
 	return out;
 }
 
-/** Scatters each window's gradient back through the slope of its p-norm (reference-grad.ts). */
+/** Scatters each window's gradient back through the slope of its p-norm (pnorm-math.ts). */
 export function pNormPoolBackward(input: Float32Array, grad: Float32Array, g: PoolGeometry, p: number) {
 	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
 	const out = new Float64Array(channels * H * W);
