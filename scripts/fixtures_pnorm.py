@@ -98,12 +98,12 @@ def pnorm_cases():
     overlap = np.round(rng.uniform(-9, 9, size=(2, 6, 7)) * 1024) / 1024
     tiny = np.round(rng.uniform(-1e-3, 1e-3, size=(1, 6, 6)) * 2 ** 20) / 2 ** 20
     special = np.round(rng.uniform(-9, 9, size=(1, 4, 8)) * 4) / 4
+    # non-overlapping 2 × 2 windows: top row of windows, then bottom row
     special[0, 0:2, 0:2] = 0  # all zeros
-    special[0, 0, 3] = math.nan
-    special[0, 2, 0] = math.inf
-    special[0, 3, 3] = -math.inf  # with an infinity of each sign in the next window
-    special[0, 2, 2] = math.inf
-    special[0, 1, 5] = 0  # a zero beside finite values
+    special[0, 0, 3] = math.nan  # a NaN among finite values
+    special[0, 1, 5] = 0  # a zero among finite values
+    special[0, 2, 0] = math.inf  # +∞ among finite values
+    special[0, 2, 2], special[0, 3, 3] = math.inf, -math.inf  # two infinities of opposite sign
     special[0, 2:4, 6:8] = [[-0.5, 0], [0, 0]]  # a single non-zero: y = |x|
     plan = [('values up to 9, 4x4 windows', big, 4, 4, False, [40, 64, 100, 1000]),
             ('values up to 9, overlapping 3x3', overlap, 3, 2, True, [40, 64, 100, 1000]),
