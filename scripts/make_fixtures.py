@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Expected values for flipshift's kernel tests, computed by numpy/scipy (an outside oracle).
 
-Writes tests/fixtures/kernels.json. Inputs are float32 values on a 1/1024 grid (exact in float32
+Writes tests/fixtures/kernels.json (and tests/fixtures/pnorm.json, see fixtures_pnorm.py). Inputs are float32 values on a 1/1024 grid (exact in float32
 and short in JSON); expected values are computed in float64 from those inputs. conv2d and pooling
 have no PyTorch here, so they are written out in numpy following PyTorch's documented semantics:
 conv2d is cross-correlation with zero padding and output floor((H + 2p - k) / s) + 1; max pooling
@@ -17,9 +17,11 @@ import numpy as np
 from scipy import signal
 
 from fixtures_cnn import cnn_training_cases
+from fixtures_pnorm import pnorm_cases
 
 rng = np.random.default_rng(20261127)
 OUT = Path(__file__).resolve().parent.parent / 'tests' / 'fixtures' / 'kernels.json'
+PNORM_OUT = OUT.parent / 'pnorm.json'
 
 
 def grid(shape, lo=-2.0, hi=2.0):
@@ -214,6 +216,9 @@ def main():
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(data, separators=(',', ':')) + '\n')
     print(f'wrote {OUT} ({OUT.stat().st_size / 1024:.0f} KiB)')
+    pnorm = {'generator': 'scripts/fixtures_pnorm.py', 'numpy': np.__version__, 'pNormPool2d': pnorm_cases()}
+    PNORM_OUT.write_text(json.dumps(pnorm, separators=(',', ':'), allow_nan=False) + '\n')
+    print(f'wrote {PNORM_OUT} ({PNORM_OUT.stat().st_size / 1024:.0f} KiB)')
 
 
 if __name__ == '__main__':

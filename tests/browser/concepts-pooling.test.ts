@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite } from './harness';
+import { browserSuite, SCREENS } from './harness';
 
 const base = inject('baseUrl');
 const SLUGS = ['pooling-backward', 'p-norm', 'conv-1x1'] as const;
@@ -151,6 +151,40 @@ describe('p-norm interactions', () => {
 			expect(await text(page, 'window-readout')).toBe(after);
 		});
 	});
+});
+
+describe('p-norm at large p', () => {
+	it.each(['light', 'projector'] as const)(
+		'webgl2 forced, 4×4 pool: ← from ∞ gives p=100; pooled values finite, between max and 16^(1/100)·max; a reload keeps them (%s, screenshot)',
+		async (theme) => {
+			await withPage(async ({ page }) => {
+				await page.addInitScript(() => localStorage.setItem('flipshift:backend', 'webgl2'));
+				await open(page, '/p-norm?step=5&size=4&w=1');
+				const slider = page.getByRole('slider', { name: 'p', exact: true });
+				await slider.focus();
+				await page.keyboard.press('End');
+				await expect.poll(() => param(page, 'p')).toBe('inf');
+				await page.keyboard.press('ArrowLeft');
+				await expect.poll(() => param(page, 'p')).toBe('100');
+				await expect.poll(() => text(page, 'window-readout')).toContain('‖·‖100 =');
+				expect(await text(page, 'backend-badge')).toContain('webgl2');
+				const readout = (await text(page, 'window-readout')) ?? '';
+				const [, atP, max] = readout
+					.match(/sum ([\d.]+) · ‖·‖100 = ([\d.]+) · max ([\d.]+)/)!
+					.slice(1)
+					.map(Number);
+				expect(atP).toBeGreaterThanOrEqual(max);
+				expect(atP).toBeLessThanOrEqual(max * 16 ** (1 / 100) + 0.01);
+				const pooled = (await page.getByTestId('pooled-p').textContent()) ?? '';
+				expect(pooled).not.toMatch(/∞|NaN|Infinity/);
+				await page.screenshot({ path: `${SCREENS}/p-norm-p100-${theme}.png` });
+				await urlSettles(page);
+				await reopen(page);
+				expect(param(page, 'p')).toBe('100');
+				expect(await text(page, 'window-readout')).toBe(readout);
+			}, theme);
+		}
+	);
 });
 
 describe('conv-1x1 interactions', () => {

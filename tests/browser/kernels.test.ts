@@ -12,6 +12,7 @@ import { decode, encode } from './kernels/rpc';
 import { OP_NAMES } from '../unit/kernels/helpers';
 import { CPU_TOLERANCE, defineKernelTests, expectClose } from '../unit/kernels/suite';
 import { defineGradTests } from '../unit/kernels/suite-grad';
+import { definePNormTests } from '../unit/kernels/suite-pnorm';
 import type { SweepReport } from '../unit/kernels/sweep';
 import { KERNEL_CACHE_LIMIT } from '../../src/lib/kernels/gpu/kernel-cache';
 import { digits } from '../unit/kernels/fixtures';
@@ -75,6 +76,7 @@ for (const backend of ['webgpu', 'webgl2', 'webgl', 'webasm', 'js'] as Backend[]
 		const ran: Backend[] = [];
 		defineKernelTests(backend, () => remoteOps(backend, ran));
 		defineGradTests(backend, () => remoteOps(backend, ran));
+		definePNormTests(backend, () => remoteOps(backend, ran));
 		it(`every call above really ran on ${backend}`, () => {
 			expect(ran.length).toBeGreaterThan(0);
 			expect(new Set(ran)).toEqual(new Set([backend]));

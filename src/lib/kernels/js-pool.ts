@@ -4,7 +4,7 @@
  * js-maxpool.ts.
  */
 import type { PoolGeometry } from './shape';
-import { pNormSlope } from './reference-grad';
+import { pNormSlope } from './pnorm-math';
 
 export function maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): Float32Array {
 	const plane = g.height * g.width;
@@ -16,6 +16,7 @@ export function maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolG
 	return out;
 }
 
+/** Per window m·(Σ(|x|/m)^p)^(1/p), m = max|x| (pnorm-math.ts: no overflow for large p). */
 export function pNormPool(input: Float32Array, g: PoolGeometry, p: number): Float32Array {
 	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
 	const out = new Float32Array(channels * outHeight * outWidth);
@@ -27,25 +28,41 @@ export function pNormPool(input: Float32Array, g: PoolGeometry, p: number): Floa
 			for (let ox = 0; ox < outWidth; ox++) {
 				const x0 = ox * stride;
 				const x1 = Math.min(x0 + size, W);
+				// p = 1 and 2 in float64 cannot overflow or underflow from float32 inputs: one unscaled
+				// pass (NaN, ∞ and all-zero windows come out as the scaled form gives them)
+				let m = 1;
+				if (p !== 1 && p !== 2) {
+					m = 0;
+					for (let y = y0; y < y1 && m === m; y++) {
+						const row = (c * H + y) * W;
+						for (let x = x0; x < x1; x++) {
+							const a = Math.abs(input[row + x]);
+							if (a > m || a !== a) m = a;
+						}
+					}
+					if (p === Infinity || !(m > 0) || m === Infinity) {
+						out[i++] = m;
+						continue;
+					}
+				}
 				let s = 0;
 				for (let y = y0; y < y1; y++) {
 					const row = (c * H + y) * W;
 					for (let x = x0; x < x1; x++) {
 						const a = Math.abs(input[row + x]);
-						if (p === Infinity) s = a > s || a !== a ? a : s;
-						else if (p === 1) s += a;
+						if (p === 1) s += a;
 						else if (p === 2) s += a * a;
-						else s += a ** p;
+						else s += (a / m) ** p;
 					}
 				}
-				out[i++] = p === Infinity || p === 1 ? s : p === 2 ? Math.sqrt(s) : s ** (1 / p);
+				out[i++] = p === 1 ? s : p === 2 ? Math.sqrt(s) : m * s ** (1 / p);
 			}
 		}
 	}
 	return out;
 }
 
-/** Scatters each window's gradient back through the slope of its p-norm (reference-grad.ts). */
+/** Scatters each window's gradient back through the slope of its p-norm (pnorm-math.ts). */
 export function pNormPoolBackward(input: Float32Array, grad: Float32Array, g: PoolGeometry, p: number) {
 	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
 	const out = new Float64Array(channels * H * W);

@@ -6,6 +6,7 @@
 import type { Conv2dOptions, MaxPoolResult, PNormPoolOptions, PoolOptions, Tensor } from './types';
 import { convGeometry, poolGeometry, poolWindow } from './shape';
 import * as v from './validate';
+import { scaledPNorm } from './pnorm-math';
 
 /** Image n of a batch as a `[C,H,W]` view (the tensor itself when unbatched). */
 export function imageOf(t: Tensor, a: v.Activation, n: number): Tensor {
@@ -139,14 +140,10 @@ function pNormImage(input: Tensor, size: number, stride: number, ceilMode: boole
 			const [y0, y1] = poolWindow(oy, H, g.size, g.stride);
 			for (let ox = 0; ox < g.outWidth; ox++) {
 				const [x0, x1] = poolWindow(ox, W, g.size, g.stride);
-				let s = 0;
-				for (let y = y0; y < y1; y++) {
-					for (let x = x0; x < x1; x++) {
-						const a = Math.abs(input.data[(c * H + y) * W + x]);
-						s = p === Infinity ? (a > s || Number.isNaN(a) ? a : s) : s + a ** p;
-					}
-				}
-				out[(c * g.outHeight + oy) * g.outWidth + ox] = p === Infinity ? s : s ** (1 / p);
+				const abs: number[] = [];
+				for (let y = y0; y < y1; y++)
+					for (let x = x0; x < x1; x++) abs.push(Math.abs(input.data[(c * H + y) * W + x]));
+				out[(c * g.outHeight + oy) * g.outWidth + ox] = scaledPNorm(abs, p);
 			}
 		}
 	}

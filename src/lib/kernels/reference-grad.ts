@@ -5,6 +5,7 @@
 import type { Conv2dGradients, Conv2dOptions, PNormPoolOptions, Tensor } from './types';
 import { convGeometry, poolGeometry, poolWindow } from './shape';
 import * as v from './validate';
+import { pNormSlope, scaledPNorm } from './pnorm-math';
 
 /** Validates a conv2dBackward call; returns the input's sizes and the geometry of one image. */
 export function checkConv2dBackward(
@@ -78,16 +79,6 @@ export function checkPNormBackward(input: Tensor, gradOutput: Tensor, opts: PNor
 	return { a, g, p };
 }
 
-/**
- * d y / d x for y = (Σ|x|^p)^(1/p): sign(x)·(|x|/y)^(p−1). Defined as 0 at x = 0 and where y = 0
- * (an all-zero window), which is the subgradient that keeps p < 1 finite.
- */
-export function pNormSlope(x: number, y: number, p: number): number {
-	if (x === 0 || y === 0) return 0;
-	const r = Math.abs(x) / y;
-	return (x > 0 ? 1 : -1) * (p === 1 ? 1 : r ** (p - 1));
-}
-
 export function pNormPool2dBackward(input: Tensor, gradOutput: Tensor, opts: PNormPoolOptions): Tensor {
 	const { g, p } = checkPNormBackward(input, gradOutput, opts);
 	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
@@ -112,9 +103,9 @@ export function pNormPool2dBackward(input: Tensor, gradOutput: Tensor, opts: PNo
 					out[best] += xb > 0 ? go : xb < 0 ? -go : xb === 0 ? 0 : NaN;
 					continue;
 				}
-				let s = 0;
-				for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) s += Math.abs(input.data[at(y, x)]) ** p;
-				const yv = s ** (1 / p);
+				const abs: number[] = [];
+				for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) abs.push(Math.abs(input.data[at(y, x)]));
+				const yv = scaledPNorm(abs, p);
 				for (let y = y0; y < y1; y++)
 					for (let x = x0; x < x1; x++) out[at(y, x)] += go * pNormSlope(input.data[at(y, x)], yv, p);
 			}

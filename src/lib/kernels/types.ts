@@ -67,11 +67,19 @@ export interface KernelOps {
 	conv2d(input: Tensor, weight: Tensor, bias?: Float32Array, opts?: Conv2dOptions): Tensor;
 	maxPool2d(input: Tensor, opts: PoolOptions): MaxPoolResult;
 	maxPool2dBackward(gradOutput: Tensor, argmax: Int32Array, inputShape: readonly number[]): Tensor;
+	/**
+	 * (Σ|x|^p)^(1/p) per window, computed as m·(Σ(|x|/m)^p)^(1/p) with m = max|x|, so that no p
+	 * overflows or underflows float32 (pnorm-math.ts): 0 for an all-zero window, NaN if the window
+	 * holds a NaN (not guaranteed on webgpu/webgl2/webgl: WGSL and GLSL may assume no NaN), ∞ if it
+	 * holds ±∞; p = ∞ gives max|x|.
+	 */
 	pNormPool2d(input: Tensor, opts: PNormPoolOptions): Tensor;
 	/**
 	 * Gradient of pNormPool2d w.r.t. its input, summed where windows overlap: per window
-	 * g·sign(x)·(|x|/y)^(p−1) with y the window's output; 0 where x = 0 and in an all-zero window
-	 * (no NaN, also for p < 1); p = ∞ routes g·sign(x) to the window's first max |x|, like max pooling.
+	 * g·sign(x)·(|x|/y)^(p−1) with y the window's output (|x|/y ≤ 1: no overflow for large p);
+	 * 0 where x = 0 and in an all-zero window (no NaN, also for p < 1); g·sign(x) where |x| = y
+	 * (an infinite x); 0 for p < 1 where |x|/y = 0; p = ∞ routes g·sign(x) to the window's first
+	 * max |x| (or first NaN), like max pooling.
 	 */
 	pNormPool2dBackward(input: Tensor, gradOutput: Tensor, opts: PNormPoolOptions): Tensor;
 	/** Gradients of conv2d (same stride and padding) given the gradient of its output. */

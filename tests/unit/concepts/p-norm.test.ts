@@ -14,6 +14,7 @@ import {
 	unitBall
 } from '../../../src/lib/concepts/p-norm/functions';
 import { pNormPool2d } from '../../../src/lib/kernels/reference';
+import { createKernelSet } from '../../../src/lib/kernels';
 
 const reader = (query: string) => new ParamReader(new URLSearchParams(query));
 
@@ -53,21 +54,26 @@ describe('p-norm functions', () => {
 		expect(norm2d(3, 4, 1000)).toBeCloseTo(4, 6);
 		expect(() => norm2d(1, 1, 0)).toThrow(RangeError);
 	});
-	it('parseP("inf") = ∞, "2.345" snaps to 2.35, "100" clamps to 32, "0.2" to 1, "abc"/"-1" are null', () => {
+	it('parseP("inf") = ∞, "2.345" snaps to 2.35, "32" and "64.5" stay, "1000" clamps to 100, "0.2" to 1, "abc"/"-1" are null', () => {
 		expect(parseP('inf')).toBe(Infinity);
 		expect(parseP('∞')).toBe(Infinity);
 		expect(parseP('2.345')).toBe(2.35);
-		expect(parseP('100')).toBe(32);
+		expect(parseP('32')).toBe(32);
+		expect(parseP('64.5')).toBe(64.5);
+		expect(parseP('100')).toBe(100);
+		expect(parseP('1000')).toBe(100);
 		expect(parseP('0.2')).toBe(1);
 		expect(parseP('abc')).toBeNull();
 		expect(parseP('-1')).toBeNull();
 		expect(pParam(Infinity)).toBe('inf');
 		expect(() => snapP(NaN)).toThrow(RangeError);
 	});
-	it('nearestStop: 2 → its stop, 2.2 → 2, 30 → 32, ∞ → the last stop', () => {
+	it('nearestStop: 2 → its stop, 2.2 → 2, 30 → 32, 70 → 64, 100 → 100 (the stop before ∞), ∞ → the last stop', () => {
 		expect(P_STOPS[nearestStop(2)]).toBe(2);
 		expect(P_STOPS[nearestStop(2.2)]).toBe(2);
 		expect(P_STOPS[nearestStop(30)]).toBe(32);
+		expect(P_STOPS[nearestStop(70)]).toBe(64);
+		expect(nearestStop(100)).toBe(P_STOPS.length - 2);
 		expect(nearestStop(Infinity)).toBe(P_STOPS.length - 1);
 	});
 	it('poolWindowCells(o=1, side 8, size 2) = cells (0,2),(0,3),(1,2),(1,3); o=16 is a RangeError', () => {
@@ -91,6 +97,23 @@ describe('p-norm functions', () => {
 			expect(p32[o]).toBeLessThanOrEqual(max[o] * 1.05);
 		}
 	});
+	it('pooling the seeded map with 4 × 4 windows at p = 48, 64, 100 (Σ|x|ᵖ past float32) on the js and cpu kernel sets: finite, between max and 16^(1/p)·max', async () => {
+		const input = { shape: [1, 8, 8], data: featureMap(3) };
+		for (const backend of ['js', 'cpu'] as const) {
+			const set = await createKernelSet({ backend });
+			const max = set.pNormPool2d(input, { size: 4, p: Infinity }).data;
+			for (const p of [48, 64, 100]) {
+				const y = set.pNormPool2d(input, { size: 4, p }).data;
+				for (let o = 0; o < 4; o++) {
+					expect(y[o], `${backend} p=${p} window ${o}`).toBeGreaterThanOrEqual(max[o] * (1 - 1e-6));
+					expect(y[o], `${backend} p=${p} window ${o}`).toBeLessThanOrEqual(
+						max[o] * 16 ** (1 / p) * (1 + 1e-6)
+					);
+				}
+			}
+			set.dispose();
+		}
+	});
 	it('featureMap(seed) holds whole numbers in −4…9, with some negatives, the same for the same seed', () => {
 		const a = featureMap(3);
 		expect(a).toEqual(featureMap(3));
@@ -106,20 +129,30 @@ describe('p-norm model', () => {
 		expect(new PNormModel(reader(''), 4).p).toBe(4);
 		expect(new PNormModel(reader('p=1.5'), 4).p).toBe(1.5);
 	});
+	it('links with p = 32 (the old top stop), 64.5 and 100 reopen the same p; p=1000 opens 100', () => {
+		for (const p of ['32', '64.5', '100']) {
+			const m = new PNormModel(reader(`p=${p}`));
+			expect(m.toParams().p).toBe(p);
+			expect(new PNormModel(reader(`p=${m.toParams().p}`)).p).toBe(m.p);
+		}
+		expect(new PNormModel(reader('p=1000')).p).toBe(100);
+	});
 	it('a bad p is reported and the preset used', () => {
 		const r = reader('p=abc');
 		expect(new PNormModel(r, 2).p).toBe(2);
 		expect(r.problems[0]).toMatch(/p="abc" is not a number/);
 	});
-	it('stepP walks the stops: 2 → 2.5 → 2; 32 → ∞; ∞ stays; 2.2 (off a stop) → 2.5 up, 2 down', () => {
+	it('stepP walks the stops: 2 → 2.5 → 2; 32 → 48 → 64 → 100 → ∞; ∞ stays; 2.2 (off a stop) → 2.5 up, 2 down', () => {
 		const m = new PNormModel(reader('p=2'));
 		m.stepP(1);
 		expect(m.p).toBe(2.5);
 		m.stepP(-1);
 		expect(m.p).toBe(2);
 		m.setP(32);
-		m.stepP(1);
-		expect(m.p).toBe(Infinity);
+		for (const next of [48, 64, 100, Infinity]) {
+			m.stepP(1);
+			expect(m.p).toBe(next);
+		}
 		m.stepP(1);
 		expect(m.p).toBe(Infinity);
 		m.setP(2.2);

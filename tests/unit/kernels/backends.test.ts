@@ -5,6 +5,7 @@ import * as reference from '../../../src/lib/kernels/reference';
 import { asAsync } from './helpers';
 import { defineKernelTests } from './suite';
 import { defineGradTests } from './suite-grad';
+import { definePNormTests } from './suite-pnorm';
 
 const present = await availableBackends();
 /** Node has no GL or WebGPU (headlessgl needs the optional native `gl`, never installed here). */
@@ -13,6 +14,7 @@ const NODE_BACKENDS: Backend[] = ['js', 'cpu', 'webasm', 'headlessgl'];
 describe('reference (the oracle) against numpy/scipy', () => {
 	defineKernelTests('js', () => asAsync(reference));
 	defineGradTests('js', () => asAsync(reference));
+	definePNormTests('js', () => asAsync(reference));
 });
 
 for (const backend of NODE_BACKENDS) {
@@ -28,6 +30,7 @@ for (const backend of NODE_BACKENDS) {
 		});
 		defineKernelTests(backend, () => asAsync(set));
 		defineGradTests(backend, () => asAsync(set));
+		definePNormTests(backend, () => asAsync(set));
 		it(`${backend}: the async operations give the same numbers`, async () => {
 			const x = Float32Array.from([111, 112, 113, 121, 122]);
 			const h = Float32Array.from([1, 0, -1]);

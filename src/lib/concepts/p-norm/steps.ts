@@ -28,7 +28,7 @@ export const steps: readonly PNormStep[] = [
 	{
 		title: 'p = 1, 2, 4, ∞',
 		narration:
-			'p = 1 gives a diamond, p = 2 a circle, p = 4 a rounded square, and p → ∞ the square max(|x₁|, |x₂|) = 1. Slide p and watch the ball grow towards the square.',
+			'p = 1 gives a diamond, p = 2 a circle, p = 4 a rounded square, and p → ∞ the square max(|x₁|, |x₂|) = 1. Slide p up to 100 and watch the ball grow towards the square.',
 		notes:
 			'Slide slowly from 1 to ∞ with the four reference balls in the background. Ask: why does the ball only grow with p? (For a fixed point the norm only shrinks as p grows.) Misconception: p = ∞ is undefined; it is the limit, the max.',
 		ball: 'family',
@@ -51,9 +51,9 @@ export const steps: readonly PNormStep[] = [
 	{
 		title: 'From sum to max',
 		narration:
-			'p = 1 pools the sum of |x| and p = ∞ the max: the pooled map at p sits between them. Slide p up and watch it approach the max.',
+			'p = 1 pools the sum of |x| and p = ∞ the max: the pooled map at p sits between them. Slide p up: the largest |x| comes to dominate the sum, so the p-norm approaches the max (within 3 % at p = 100).',
 		notes:
-			'Three maps side by side: sum, the current p, max. At p = 8 most cells are within a few percent of the max. Ask: which p does max pooling correspond to? Misconception: p-norm pooling is a different operation; it is one family with sum and max at its ends.',
+			'Three maps side by side: sum, the current p, max. At p = 8 most cells are within a few percent of the max; slide on to 64 and 100 and the middle map reads like the max map. Ask: which p does max pooling correspond to, and how far above the max can the p-norm be? (At most n^(1/p) times it, when all n values tie.) Misconception: p-norm pooling is a different operation; it is one family with sum and max at its ends.',
 		ball: 'one',
 		pooling: true,
 		compare: true,

@@ -98,7 +98,12 @@ export const maxPoolBackwardKernel = `function maxPoolBackwardKernel(grad, argma
 	return s;
 }`;
 
-/** (Σ|x|^p)^(1/p) over the in-bounds window, or max|x| when constants.isMax is 1. */
+/**
+ * max|x| over the in-bounds window (the first NaN wins) when constants.isMax is 1, else its p-norm
+ * scaled by that max (pnorm-math.ts): m·(Σ(|x|/m)^p)^(1/p), which stays in float32's range for
+ * any p. A term with |x| = m counts 1, so an infinite m gives ∞ (not ∞/∞); m = 0 gives 0·0 = 0,
+ * and a NaN anywhere reaches the sum even where the comparisons above ignore it.
+ */
 export const pNormPoolKernel = `function pNormPoolKernel(input, p) {
 	const plane = this.constants.outH * this.constants.outW;
 	const c = Math.floor((this.thread.x + 0.5) / plane);
@@ -106,6 +111,28 @@ export const pNormPoolKernel = `function pNormPoolKernel(input, p) {
 	const oy = Math.floor((rest + 0.5) / this.constants.outW);
 	const ox = rest - oy * this.constants.outW;
 	const base = c * this.constants.H * this.constants.W;
+	let m = 0;
+	for (let i = 0; i < this.constants.size; i++) {
+		const y = oy * this.constants.stride + i;
+		if (y < this.constants.H) {
+			for (let j = 0; j < this.constants.size; j++) {
+				const x = ox * this.constants.stride + j;
+				if (x < this.constants.W) {
+					const a = Math.abs(input[base + y * this.constants.W + x]);
+					if (a > m || a !== a) {
+						m = a;
+					}
+				}
+			}
+		}
+	}
+	if (this.constants.isMax > 0.5) {
+		return m;
+	}
+	let d = m;
+	if (m === 0) {
+		d = 1;
+	}
 	let s = 0;
 	for (let i = 0; i < this.constants.size; i++) {
 		const y = oy * this.constants.stride + i;
@@ -114,21 +141,16 @@ export const pNormPoolKernel = `function pNormPoolKernel(input, p) {
 				const x = ox * this.constants.stride + j;
 				if (x < this.constants.W) {
 					const a = Math.abs(input[base + y * this.constants.W + x]);
-					if (this.constants.isMax > 0.5) {
-						if (a > s || a !== a) {
-							s = a;
-						}
-					} else {
-						s += Math.pow(a, p);
+					let q = a / d;
+					if (a === m) {
+						q = 1;
 					}
+					s += Math.pow(q, p);
 				}
 			}
 		}
 	}
-	if (this.constants.isMax > 0.5) {
-		return s;
-	}
-	return Math.pow(s, 1 / p);
+	return m * Math.pow(s, 1 / p);
 }`;
 
 /** Flat [F, P]: bias[f] + Σ_c weight[f,c] · input[c, i]. Constants: C, P. */

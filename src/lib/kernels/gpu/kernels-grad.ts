@@ -63,8 +63,10 @@ export const conv2dGradWeightKernel = `function conv2dGradWeightKernel(input, gr
 
 /**
  * Flat like the input: each input cell sums, over the (at most spanY × spanX) windows holding it,
- * g·sign(x)·(|x|/y)^(p−1) (0 at x = 0 or y = 0), or with isMax = 1, g·sign(x) where it is the
- * window's first max |x|. Constants: H, W, size, stride, outH, outW, spanY, spanX, isMax.
+ * g·sign(x)·(|x|/y)^(p−1) with the conventions of pnorm-math.ts's pNormSlope (0 at x = 0, sign(x)
+ * where |x| = y, 0 where |x|/y is 0 for p < 1; |x|/y ≤ 1, so no overflow), or with isMax = 1,
+ * g·sign(x) where it is the window's first max |x| (or first NaN). Constants: H, W, size, stride, outH, outW,
+ * spanY, spanX, isMax.
  */
 export const pNormPoolBackwardKernel = `function pNormPoolBackwardKernel(input, grad, out, p) {
 	const plane = this.constants.H * this.constants.W;
@@ -74,7 +76,7 @@ export const pNormPoolBackwardKernel = `function pNormPoolBackwardKernel(input, 
 	const x = r - y * this.constants.W;
 	const base = c * plane;
 	const xv = input[this.thread.x];
-	let sgn = 0;
+	let sgn = xv;
 	if (xv > 0) {
 		sgn = 1;
 	}
@@ -98,7 +100,7 @@ export const pNormPoolBackwardKernel = `function pNormPoolBackwardKernel(input, 
 							for (let j = 0; j < this.constants.size; j++) {
 								if (y0 + i < this.constants.H && x0 + j < this.constants.W) {
 									const v = Math.abs(input[base + (y0 + i) * this.constants.W + x0 + j]);
-									if (v > bv) {
+									if (bv === bv && (v > bv || v !== v)) {
 										bv = v;
 										best = (y0 + i) * this.constants.W + x0 + j;
 									}
@@ -108,10 +110,15 @@ export const pNormPoolBackwardKernel = `function pNormPoolBackwardKernel(input, 
 						if (best === r) {
 							s += grad[o] * sgn;
 						}
-					} else {
+					} else if (xv !== 0) {
 						const yv = out[o];
-						if (sgn !== 0 && yv > 0) {
-							s += grad[o] * sgn * Math.pow(Math.abs(xv) / yv, p - 1);
+						const ax = Math.abs(xv);
+						let r = ax / yv;
+						if (ax === yv) {
+							r = 1;
+						}
+						if (r > 0 || p >= 1 || r !== r) {
+							s += grad[o] * sgn * Math.pow(r, p - 1);
 						}
 					}
 				}
