@@ -47,8 +47,19 @@ afterAll(async () => {
 	await server.close();
 });
 
-/** Remote operations: arguments and results cross as tagged arrays; `ran` records who computed. */
-function remoteOps(backend: Backend | 'auto', ran: Backend[]): AsyncKernelOps {
+/** Whether any array argument (or tensor's data) holds NaN or ±∞. */
+function readsNonFinite(args: unknown[]): boolean {
+	return args.some((a) => {
+		const data = a instanceof Float32Array ? a : (a as { data?: unknown } | null)?.data;
+		return data instanceof Float32Array && data.some((v) => !Number.isFinite(v));
+	});
+}
+
+/**
+ * Remote operations: arguments and results cross as tagged arrays; `ran` records who computed
+ * each call, and `nonFinite` who computed the calls that read NaN or ±∞ (kept off the shaders).
+ */
+function remoteOps(backend: Backend | 'auto', ran: Backend[], nonFinite: Backend[] = []): AsyncKernelOps {
 	const ops: Record<string, unknown> = {};
 	for (const op of OP_NAMES) {
 		ops[op] = async (...args: unknown[]) => {
@@ -57,7 +68,7 @@ function remoteOps(backend: Backend | 'auto', ran: Backend[]): AsyncKernelOps {
 				op,
 				encode(args) as unknown[]
 			] as const);
-			ran.push(r.ran);
+			(readsNonFinite(args) ? nonFinite : ran).push(r.ran);
 			return decode(r.result);
 		};
 	}
@@ -70,16 +81,24 @@ it('webgl2 and webgpu really initialise in this Chromium (design.md flags)', () 
 	expect(pageErrors).toEqual([]);
 });
 
+/** Shading languages may assume finite floats: the dispatcher keeps NaN and ±∞ off these. */
+const SHADERS: Backend[] = ['webgpu', 'webgl2', 'webgl'];
+
 for (const backend of ['webgpu', 'webgl2', 'webgl', 'webasm', 'js'] as Backend[]) {
 	const why = `${backend} is not available in this Chromium: ${report[backend]}`;
 	describe.skipIf(!present.includes(backend))(`browser backend ${backend} (skipped when ${why})`, () => {
 		const ran: Backend[] = [];
-		defineKernelTests(backend, () => remoteOps(backend, ran));
-		defineGradTests(backend, () => remoteOps(backend, ran));
-		definePNormTests(backend, () => remoteOps(backend, ran));
+		const nonFinite: Backend[] = [];
+		defineKernelTests(backend, () => remoteOps(backend, ran, nonFinite));
+		defineGradTests(backend, () => remoteOps(backend, ran, nonFinite));
+		definePNormTests(backend, () => remoteOps(backend, ran, nonFinite));
 		it(`every call above really ran on ${backend}`, () => {
 			expect(ran.length).toBeGreaterThan(0);
 			expect(new Set(ran)).toEqual(new Set([backend]));
+		});
+		it(`the calls above that read NaN or ±∞ ran on ${SHADERS.includes(backend) ? 'js, not on the shaders' : backend}`, () => {
+			expect(nonFinite.length).toBeGreaterThan(0);
+			expect(new Set(nonFinite)).toEqual(new Set([SHADERS.includes(backend) ? 'js' : backend]));
 		});
 		// webgpu has no synchronous path to sweep; its cache is the same class (tests/unit/kernels/cache.test.ts)
 		it.skipIf(backend === 'webgpu')(

@@ -17,6 +17,20 @@ export const EXPLORE_UNSEEN = 8;
 /** After that, js is re-timed on calls 2^k while predicted at most this many times slower. */
 export const JS_EXPLORE_RATIO = 50;
 
+/**
+ * Backends whose shading language lets the compiler assume finite floats (WGSL, GLSL ES): there a
+ * NaN or ±∞ may come out as any number (a max drops NaN, webgpu gave 9 for a window's NaN). A call
+ * that reads one runs on the first other backend instead, so every backend gives the same numbers.
+ */
+const FINITE_ONLY: ReadonlySet<Backend> = new Set(['webgpu', 'webgl2', 'webgl', 'headlessgl']);
+
+/** Whether any value the call reads is NaN or ±∞ (v − v is 0 exactly for finite v). */
+function readsNonFinite(part: Part): boolean {
+	for (const data of part.inputs ?? [])
+		for (let i = 0; i < data.length; i++) if (data[i] - data[i] !== 0) return true;
+	return false;
+}
+
 export class Dispatcher {
 	/** What ran the most recent call. */
 	last: Backend;
@@ -39,7 +53,7 @@ export class Dispatcher {
 		private preferred: Backend | Map<Backend, CostModel>
 	) {
 		this.entries = [...entries].sort((a, b) => CHAIN.indexOf(a.backend) - CHAIN.indexOf(b.backend));
-		this.last = this.candidates('correlate2d', 1, false)[0]?.backend ?? 'js';
+		this.last = this.chain('correlate2d', 1, false)[0]?.backend ?? 'js';
 		this.calls.clear(); // that was no call: the first real call of each operation is call 1
 	}
 
@@ -66,8 +80,14 @@ export class Dispatcher {
 		return true;
 	}
 
-	/** The chosen backend first, then the rest of the chain below it. */
-	private candidates(op: Part['op'], work: number, allowAsync: boolean): EngineEntry[] {
+	/** The chosen backend first, then the rest of the chain below it; no shader backend for NaN or ±∞. */
+	private candidates(part: Part, allowAsync: boolean): EngineEntry[] {
+		const chain = this.chain(part.op, part.work, allowAsync);
+		if (!chain.length || !FINITE_ONLY.has(chain[0].backend) || !readsNonFinite(part)) return chain;
+		return chain.filter((e) => !FINITE_ONLY.has(e.backend));
+	}
+
+	private chain(op: Part['op'], work: number, allowAsync: boolean): EngineEntry[] {
 		const usable = this.entries.filter((e) => e.sync || (allowAsync && e.async));
 		let first: EngineEntry | undefined;
 		if (typeof this.preferred === 'string') {
@@ -145,7 +165,7 @@ export class Dispatcher {
 	exec(part: Part): Float32Array {
 		if (this.disposed) throw new Error('KernelSet: used after dispose()');
 		let lastError: unknown;
-		for (const entry of this.candidates(part.op, part.work, false)) {
+		for (const entry of this.candidates(part, false)) {
 			try {
 				const t0 = performance.now();
 				const result = this.check(part, part.call(entry.sync!), entry.backend);
@@ -164,7 +184,7 @@ export class Dispatcher {
 	async execAsync(part: Part): Promise<Float32Array> {
 		if (this.disposed) throw new Error('KernelSet: used after dispose()');
 		let lastError: unknown;
-		for (const entry of this.candidates(part.op, part.work, true)) {
+		for (const entry of this.candidates(part, true)) {
 			try {
 				const raw = entry.sync ? part.call(entry.sync) : await part.call(entry.async!);
 				const result = this.check(part, raw, entry.backend);

@@ -67,4 +67,6 @@ export interface Part {
 	work: number;
 	expected: number;
 	call: <R>(e: Engine<R>) => R;
+	/** The arrays the call reads (ops.ts): a shader backend is skipped when any holds NaN or ±∞. */
+	inputs?: readonly ArrayLike<number>[];
 }

@@ -70,8 +70,8 @@ export interface KernelOps {
 	/**
 	 * (Σ|x|^p)^(1/p) per window, computed as m·(Σ(|x|/m)^p)^(1/p) with m = max|x|, so that no p
 	 * overflows or underflows float32 (pnorm-math.ts): 0 for an all-zero window, NaN if the window
-	 * holds a NaN (not guaranteed on webgpu/webgl2/webgl: WGSL and GLSL may assume no NaN), ∞ if it
-	 * holds ±∞; p = ∞ gives max|x|.
+	 * holds a NaN, ∞ if it holds ±∞; p = ∞ gives max|x|. (As for every operation, a call that reads
+	 * NaN or ±∞ never runs on webgpu/webgl2/webgl, whose shaders may assume finite floats.)
 	 */
 	pNormPool2d(input: Tensor, opts: PNormPoolOptions): Tensor;
 	/**
