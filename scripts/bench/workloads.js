@@ -1,7 +1,7 @@
 // The benchmark workloads (issue 3), shared by the node and the browser benchmark.
 // Each has flipshift's call and the equivalent tfjs call (NHWC layout; the data is random either way).
 
-function rand(n, seed) {
+export function rand(n, seed) {
 	const a = new Float32Array(n);
 	let s = seed >>> 0;
 	for (let i = 0; i < n; i++) {

@@ -85,9 +85,8 @@ export const cnnPlanners: Planners<CnnOps> = {
 				part('maxPoolArgmax', cells * g.size * g.size, 2 * cells, (e) => e.maxPoolArgmax(input.data, g))
 			],
 			finish: ([both]) => {
-				// the values are a view (every engine result is fresh); the indices become integers
-				const argmax = new Int32Array(cells);
-				for (let i = 0; i < cells; i++) argmax[i] = both[cells + i];
+				// views of the fresh engine result: the values, and the indices stored as int32
+				const argmax = new Int32Array(both.buffer, both.byteOffset + 4 * cells, cells);
 				const data = both.subarray(0, cells);
 				return { output: { shape: v.activationShape(a, a.c, g.outHeight, g.outWidth), data }, argmax };
 			}
