@@ -1,8 +1,8 @@
 // node scripts/bench/maxpool.js [--runs 30] [--before path/to/kernels.js]: flipshift's max pool
 // ('js' backend) against @tensorflow/tfjs-backend-wasm, interleaved call by call in one process;
 // best and median milliseconds of each. Like with like:
-//   forward        flipshift maxPool2d (values + argmax) | tfjs maxPool (values) and
-//                  tfjs maxPoolWithArgmax (values + argmax)
+//   values         flipshift maxPool2dValues | tfjs maxPool
+//   values+argmax  flipshift maxPool2d | tfjs maxPoolWithArgmax (and, for scale, tfjs maxPool)
 //   forward+back   flipshift maxPool2d + maxPool2dBackward | tfjs maxPool + MaxPoolGrad (which
 //                  recomputes each window's argmax from the input)
 // tfjs's times include making its input tensors from the same Float32Arrays and reading the
@@ -62,6 +62,7 @@ function contestants(w) {
 	const nhwc = (d, h, wd) => tf.tensor4d(d, [N, h, wd, C]);
 	const list = {};
 	for (const [label, s] of Object.entries(sets)) {
+		if (s.maxPool2dValues) list[`${label} maxPool2dValues`] = () => s.maxPool2dValues(x, opts);
 		list[`${label} maxPool2d`] = () => s.maxPool2d(x, opts);
 		list[`${label} maxPool2d + backward`] = () => {
 			const r = s.maxPool2d(x, opts);
@@ -103,7 +104,8 @@ for (const w of workloads) {
 	const times = Object.fromEntries(names.map((n) => [n, []]));
 	for (let i = 0; i < 200; i++) for (const n of names) list[n](); // warm up (V8's optimising tier)
 	for (let r = 0; r < runs; r++) {
-		for (const n of names) {
+		// each round starts one contestant further on: none always follows the same neighbour
+		for (const n of [...names.slice(r % names.length), ...names.slice(0, r % names.length)]) {
 			const t0 = performance.now();
 			list[n]();
 			times[n].push(performance.now() - t0);
@@ -120,6 +122,7 @@ for (const w of workloads) {
 		`${(stats[a].best / stats[b].best).toFixed(2)} / ${(stats[a].median / stats[b].median).toFixed(2)}`;
 	for (const n of names) {
 		let vs = '';
+		if (n.endsWith('maxPool2dValues')) vs = `   ÷ tfjs maxPool ${ratio(n, 'tfjs-wasm maxPool')}`;
 		if (n.endsWith('maxPool2d'))
 			vs = `   ÷ tfjs maxPool ${ratio(n, 'tfjs-wasm maxPool')}, ÷ withArgmax ${ratio(n, 'tfjs-wasm maxPoolWithArgmax')}`;
 		if (n.endsWith('backward'))

@@ -38,6 +38,8 @@ export interface Engine<R = Float32Array> {
 	 * hands them out without a conversion). Pooling is per channel, so a batch is N·C channels.
 	 */
 	maxPoolArgmax(input: Float32Array, g: PoolGeometry): R;
+	/** The values alone (maxPoolArgmax's first half), cells long. */
+	maxPool(input: Float32Array, g: PoolGeometry): R;
 	/** Gradient w.r.t. the input: each output cell's gradient summed into its argmax. */
 	maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): R;
 	pNormPool(input: Float32Array, g: PoolGeometry, p: number): R;

@@ -54,6 +54,20 @@ export function maxPoolArgmax(input: Float32Array, g: PoolGeometry): Float32Arra
 }
 
 /**
+ * The values alone: on SIMD when it covers every cell (no partial windows, rows of ≥ 4 windows),
+ * otherwise the first half of maxPoolArgmax (the loops find the index anyway).
+ */
+export function maxPool(input: Float32Array, g: PoolGeometry): Float32Array {
+	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
+	const fullRows = Math.floor((H - size) / stride) + 1;
+	const fullCols = Math.floor((W - size) / stride) + 1;
+	const everyCell = fullRows >= outHeight && fullCols >= outWidth && fullCols >= 4;
+	const wasm = everyCell ? wasmMaxPool(size, stride) : null;
+	if (wasm) return wasm.run(input, channels, H, W, outHeight, outWidth, outHeight, outWidth, false);
+	return maxPoolArgmax(input, g).subarray(0, channels * outHeight * outWidth);
+}
+
+/**
  * Every output cell not already done: in rows < fullRows the columns from `done` on (full windows
  * up to fullCols, then partial ones), in the other rows all of them.
  */

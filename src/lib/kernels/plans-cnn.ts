@@ -13,6 +13,7 @@ type CnnOps =
 	| 'conv2d'
 	| 'conv2dBackward'
 	| 'maxPool2d'
+	| 'maxPool2dValues'
 	| 'maxPool2dBackward'
 	| 'pNormPool2d'
 	| 'pNormPool2dBackward'
@@ -90,6 +91,15 @@ export const cnnPlanners: Planners<CnnOps> = {
 				const data = both.subarray(0, cells);
 				return { output: { shape: v.activationShape(a, a.c, g.outHeight, g.outWidth), data }, argmax };
 			}
+		};
+	},
+
+	maxPool2dValues(input, opts) {
+		const { a, g } = planPool('maxPool2dValues', input, opts);
+		const cells = g.channels * g.outHeight * g.outWidth;
+		return {
+			parts: [part('maxPool', cells * g.size * g.size, cells, (e) => e.maxPool(input.data, g))],
+			finish: (r) => ({ shape: v.activationShape(a, a.c, g.outHeight, g.outWidth), data: r[0] })
 		};
 	},
 

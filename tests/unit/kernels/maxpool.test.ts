@@ -5,7 +5,7 @@
  * larger ones), rows of full windows that are and are not a multiple of four, ceil mode and batches.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { maxPoolArgmax } from '../../../src/lib/kernels/js-maxpool';
+import { maxPool, maxPoolArgmax } from '../../../src/lib/kernels/js-maxpool';
 import * as reference from '../../../src/lib/kernels/reference';
 import { poolGeometry } from '../../../src/lib/kernels/shape';
 import { createRng } from '../../../src/lib/signal';
@@ -66,6 +66,38 @@ for (const off of [false, true]) {
 				expect(Array.from(argmax)).toEqual(Array.from(want.argmax));
 				expect(Array.from(both.subarray(0, cells))).toEqual(Array.from(want.output.data));
 			});
+			it(`maxPool (values only) x=[${shape}] size=${size} stride=${stride} ${ceilMode ? 'ceil' : 'floor'} with ties, NaN, ±∞`, () => {
+				simd.off = off;
+				const x = { shape, data: awkward(shape.reduce((a, b) => a * b, 1)) };
+				const want = reference.maxPool2d(x, { size, stride, ceilMode });
+				const [H, W] = shape.slice(-2);
+				const channels = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+				const values = maxPool(x.data, poolGeometry([channels, H, W], size, stride, ceilMode));
+				expect(Array.from(values)).toEqual(Array.from(want.output.data));
+			});
 		}
 	});
 }
+
+describe('js max pool on WebAssembly SIMD: windows decided by their order', () => {
+	// one row of four 2×2 windows (the SIMD group), each built to test one rule
+	const row0 = [-0, 0, 1, NaN, 5, 7, -Infinity, -Infinity];
+	const row1 = [0, -0, NaN, 9, 7, 5, -Infinity, -Infinity];
+	const x = { shape: [1, 2, 8], data: Float32Array.from([...row0, ...row1]) };
+	const g = poolGeometry([1, 2, 8], 2, 2, false);
+
+	it('maxPoolArgmax size=2 stride=2: -0 before +0 stays -0, the first NaN wins, the first of equal maxima, all -∞', () => {
+		simd.off = false;
+		const both = maxPoolArgmax(x.data, g);
+		expect(Array.from(new Int32Array(both.buffer, both.byteOffset + 16, 4))).toEqual([0, 3, 5, 6]);
+		expect(Array.from(both.subarray(0, 4))).toEqual([-0, NaN, 7, -Infinity]);
+		expect(Object.is(both[0], -0)).toBe(true);
+	});
+
+	it('maxPool size=2 stride=2 gives the same values', () => {
+		simd.off = false;
+		const values = maxPool(x.data, g);
+		expect(Array.from(values)).toEqual([-0, NaN, 7, -Infinity]);
+		expect(Object.is(values[0], -0)).toBe(true);
+	});
+});

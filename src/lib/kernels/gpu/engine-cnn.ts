@@ -22,6 +22,7 @@ type CnnMethods =
 	| 'conv2dGradInput'
 	| 'conv2dGradWeight'
 	| 'maxPoolArgmax'
+	| 'maxPool'
 	| 'maxPoolBackward'
 	| 'pNormPool'
 	| 'pNormPoolBackward';
@@ -62,6 +63,11 @@ export function cnnMethods<R>(run: RunKernel<R>, isAsync: boolean): Pick<Engine<
 			const out = run('maxPool', maxPoolArgmaxKernel, 2 * cells, { ...poolConstants(g), cells }, [input]);
 			if (isAsync) return (out as Promise<Float32Array>).then((r) => indicesAsInt32(r, cells)) as R;
 			return indicesAsInt32(out as Float32Array, cells) as R;
+		},
+		maxPool(input, g) {
+			// the argmax kernel's threads below `cells` are the values
+			const cells = g.channels * g.outHeight * g.outWidth;
+			return run('maxPoolValues', maxPoolArgmaxKernel, cells, { ...poolConstants(g), cells }, [input]);
 		},
 		maxPoolBackward(grad, argmax, g) {
 			const { rowStart, colStart, spanY, spanX } = argmaxSpans(argmax, g);

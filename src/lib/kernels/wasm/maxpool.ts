@@ -57,7 +57,8 @@ function loadElement(c: Code, addr: number, scratch: number, j: number, stride: 
 	return c;
 }
 
-function poolCode(size: number, stride: number): Code {
+/** The pool; without indices it writes the values alone (maxPool2dValues). */
+function poolCode(size: number, stride: number, withIndices: boolean): Code {
 	const p = Object.fromEntries(PARAMS.map((n, i) => [n, i])) as Record<(typeof PARAMS)[number], number>;
 	const c = new Code(PARAMS.length);
 	const [ch, oy, g, ox, chanIn, chanOut, rowIn, rowOut, rowIdx, addr, cell, toIndices] = Array.from(
@@ -67,7 +68,7 @@ function poolCode(size: number, stride: number): Code {
 	const [m, mi, v, keep, scratch] = Array.from({ length: 5 }, () => c.local(V128));
 	// the offset r·W + j of each window element but the first, splatted once
 	const offsets: number[] = [];
-	for (let r = 0; r < size; r++)
+	for (let r = 0; r < size && withIndices; r++)
 		for (let j = 0; j < size; j++) {
 			if (r === 0 && j === 0) continue;
 			const o = c.local(V128);
@@ -103,32 +104,34 @@ function poolCode(size: number, stride: number): Code {
 					for (let j = 0; j < size; j++) {
 						loadElement(c, addr, scratch, j, stride);
 						if (r === 0 && j === 0) {
-							c.set(m).i32x4Const([0, 0, 0, 0]).set(mi);
+							c.set(m);
+							if (withIndices) c.i32x4Const([0, 0, 0, 0]).set(mi);
 							continue;
 						}
 						c.set(v);
 						c.get(v).get(m).f32x4Le().get(m).get(m).f32x4Ne().v128Or().set(keep);
 						c.get(m).get(v).get(keep).bitselect().set(m);
-						c.get(mi).get(offsets[k++]).get(keep).bitselect().set(mi);
+						if (withIndices) c.get(mi).get(offsets[k++]).get(keep).bitselect().set(mi);
 					}
 				}
 				// the values at `cell`, the indices (i32) 4·cells bytes further on
 				c.get(ox).i32(4).mul().get(rowOut).add().set(cell);
 				c.get(cell).get(m).v128Store();
-				c.get(cell)
-					.get(toIndices)
-					.add()
-					.get(mi)
-					.get(ox)
-					.i32(stride)
-					.mul()
-					.get(rowIdx)
-					.add()
-					.i32x4Splat()
-					.i32x4Add()
-					.i32x4Const([0, stride, 2 * stride, 3 * stride])
-					.i32x4Add()
-					.v128Store();
+				if (withIndices)
+					c.get(cell)
+						.get(toIndices)
+						.add()
+						.get(mi)
+						.get(ox)
+						.i32(stride)
+						.mul()
+						.get(rowIdx)
+						.add()
+						.i32x4Splat()
+						.i32x4Add()
+						.i32x4Const([0, stride, 2 * stride, 3 * stride])
+						.i32x4Add()
+						.v128Store();
 				c.get(g).i32(1).add().set(g);
 				c.get(g).get(p.groups).ne().brIf(0);
 			}
@@ -159,18 +162,21 @@ type PoolFn = (...args: number[]) => void;
 
 export class WasmMaxPool {
 	private pool: PoolFn;
+	private poolValues: PoolFn;
 	private memory: WebAssembly.Memory;
 
 	constructor(instance: WebAssembly.Instance) {
 		this.pool = instance.exports.pool as PoolFn;
+		this.poolValues = instance.exports.poolValues as PoolFn;
 		this.memory = instance.exports.memory as WebAssembly.Memory;
 	}
 
 	/**
 	 * Copies `channels` planes H×W in, runs the full windows of rows < fullRows (fullCols ≥ 4 of them
 	 * per row) of every channel and returns a fresh [values | indices] of channels·outH·outW cells
-	 * each, the indices as int32 (read them through an Int32Array on the same buffer). The cells
-	 * not run here hold whatever the memory held: the caller fills them.
+	 * each, the indices as int32 (read them through an Int32Array on the same buffer); with
+	 * `withIndices` false, the values alone. The cells not run here hold whatever the memory held:
+	 * the caller fills them.
 	 */
 	run(
 		input: Float32Array,
@@ -180,7 +186,8 @@ export class WasmMaxPool {
 		outH: number,
 		outW: number,
 		fullRows: number,
-		fullCols: number
+		fullCols: number,
+		withIndices = true
 	): Float32Array {
 		const cells = channels * outH * outW;
 		// stride 2's loads read one float past a window's row: past the last row, into padding
@@ -188,8 +195,9 @@ export class WasmMaxPool {
 		const buf = reserve(this.memory, outAt + 8 * cells);
 		new Float32Array(buf, 0, input.length).set(input);
 		const groups = Math.ceil(fullCols / 4);
-		this.pool(0, outAt, channels, fullRows, groups, fullCols - 4, H * W, W, outW, outH * outW);
-		return new Float32Array(buf, outAt, 2 * cells).slice();
+		const pool = withIndices ? this.pool : this.poolValues;
+		pool(0, outAt, channels, fullRows, groups, fullCols - 4, H * W, W, outW, outH * outW);
+		return new Float32Array(buf, outAt, (withIndices ? 2 : 1) * cells).slice();
 	}
 }
 
@@ -203,8 +211,15 @@ export function wasmMaxPool(size: number, stride: number): WasmMaxPool | null {
 	if (size * size > MAX_UNROLLED) return null;
 	const key = `${size}/${stride}`;
 	if (!modules.has(key)) {
+		const params = PARAMS.length;
 		const instance = instantiate(
-			assemble([{ name: 'pool', params: PARAMS.length, code: poolCode(size, stride) }], 1)
+			assemble(
+				[
+					{ name: 'pool', params, code: poolCode(size, stride, true) },
+					{ name: 'poolValues', params, code: poolCode(size, stride, false) }
+				],
+				1
+			)
 		);
 		modules.set(key, instance && new WasmMaxPool(instance));
 	}
