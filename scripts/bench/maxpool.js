@@ -32,6 +32,8 @@ await build({
 		rollupOptions: { input: { kernels: 'src/lib/kernels/index.ts' } }
 	}
 });
+// keep a copy of this folder to time this tree later as another's --before
+console.log(`this tree's bundle: ${join(outDir, 'kernels.js')}`);
 const after = await import(pathToFileURL(join(outDir, 'kernels.js')).href);
 const beforePath = arg('--before');
 const before = beforePath ? await import(pathToFileURL(beforePath).href) : null;
