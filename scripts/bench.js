@@ -1,6 +1,7 @@
-// npm run bench [-- --json out.json]: medians (ms) per workload for every node backend of
-// flipshift, 'auto', the reference, @tensorflow/tfjs-backend-wasm (SIMD) and tfjs-backend-cpu, plus
-// auto/tfjs-wasm.
+// npm run bench [-- --json out.json] [-- --only 'max pool']: medians (ms) per workload for every
+// node backend of flipshift, 'auto', the reference, @tensorflow/tfjs-backend-wasm (SIMD) and
+// tfjs-backend-cpu, plus auto/tfjs-wasm. --only keeps the workloads whose name contains the text
+// and skips the LSTM and train-step timings.
 // The TypeScript kernels are bundled for node with vite first (node 20 cannot run .ts directly).
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -61,7 +62,8 @@ for (const b of ['webasm', 'cpu']) sets[b] = await kernels.createKernelSet({ bac
 
 const columns = ['auto', 'js', 'webasm', 'cpu', 'reference', 'tfjs-wasm', 'tfjs-cpu'];
 const rows = [];
-for (const w of workloads()) {
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+for (const w of workloads().filter((w) => !only || w.name.includes(only))) {
 	const ms = {};
 	const slow = w.work > 5e6 ? { budgetMs: 300, minRuns: 2, maxRuns: 5 } : {};
 	let picked;
@@ -89,6 +91,7 @@ const header = `Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model},
 console.log(header);
 console.log(formatTable(rows, columns));
 console.log('auto picked:', rows.map((r) => `${r.name} → ${r.picked}`).join('; '));
+if (only) process.exit(0);
 // the trainer: an LSTM training step against tfjs-core on its cpu backend (scripts/bench/lstm.js)
 await import('@tensorflow/tfjs-backend-cpu');
 const { benchLstm } = await import('./bench/lstm.js');

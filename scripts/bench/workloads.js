@@ -1,7 +1,7 @@
 // The benchmark workloads (issue 3), shared by the node and the browser benchmark.
 // Each has flipshift's call and the equivalent tfjs call (NHWC layout; the data is random either way).
 
-function rand(n, seed) {
+export function rand(n, seed) {
 	const a = new Float32Array(n);
 	let s = seed >>> 0;
 	for (let i = 0; i < n; i++) {
@@ -55,16 +55,35 @@ export function workloads() {
 				)
 		};
 	};
-	const pool = () => {
-		const x = { shape: [8, 98, 98], data: rand(8 * 98 * 98, 13) };
-		return {
-			name: 'max pool 3×3/3 on 8×98×98',
-			work: 8 * 32 * 32 * 9,
-			flipshift: (s) => s.maxPool2d(x, { size: 3 }),
-			reference: (r) => r.maxPool2d(x, { size: 3 }),
-			tfjs: (tf) => tf.maxPool(tf.tensor4d(x.data, [1, 98, 98, 8]), 3, 3, 'valid')
-		};
+	// max pool like with like: values and argmax against tfjs's maxPoolWithArgmax, values alone
+	// against its maxPool (both read back, NHWC tensors made directly from the same data)
+	const maxPools = (name, shape, size, data) => {
+		const [n, c, h, w] = shape.length === 4 ? shape : [1, ...shape];
+		const x = { shape, data };
+		const o = Math.floor(h / size);
+		const nhwc = (tf) => tf.tensor4d(x.data, [n, h, w, c]);
+		const work = n * c * o * o * size * size;
+		return [
+			{
+				name: `${name} + argmax`,
+				work,
+				flipshift: (s) => s.maxPool2d(x, { size }),
+				reference: (r) => r.maxPool2d(x, { size }),
+				tfjs: (tf) => {
+					const r = tf.maxPoolWithArgmax(nhwc(tf), size, size, 'valid');
+					return [r.result, r.indexes];
+				}
+			},
+			{
+				name: `${name}, values only`,
+				work,
+				flipshift: (s) => s.maxPool2dValues(x, { size }),
+				reference: (r) => r.maxPool2dValues(x, { size }),
+				tfjs: (tf) => tf.maxPool(nhwc(tf), size, size, 'valid')
+			}
+		];
 	};
+	const pool = () => maxPools('max pool 3×3/3 on 8×98×98', [8, 98, 98], 3, rand(8 * 98 * 98, 13));
 	const oneByOne = () => {
 		const x = { shape: [64, 56, 56], data: rand(64 * 56 * 56, 14) };
 		const w = { shape: [16, 64], data: rand(16 * 64, 15) };
@@ -110,14 +129,7 @@ export function workloads() {
 				return [dx, tf.transpose(dwT, [1, 2, 0, 3]), tf.sum(dy, [0, 1, 2])];
 			}
 		},
-		{
-			name: 'trainer max pool 2×2 on 32×8×26×26',
-			work: N * 8 * 13 * 13 * 4,
-			flipshift: (s) => s.maxPool2d(tact, { size: 2 }),
-			reference: (r) => r.maxPool2d(tact, { size: 2 }),
-			// values only (flipshift also returns the argmax): the NHWC tensor made directly
-			tfjs: (tf) => tf.maxPool(tf.tensor4d(tact.data, [N, 26, 26, 8]), 2, 2, 'valid')
-		}
+		...maxPools('trainer max pool 2×2 on 32×8×26×26', tact.shape, 2, tact.data)
 	];
 	return [
 		...trainer,
@@ -128,7 +140,7 @@ export function workloads() {
 		conv(16, 32, 32, 3),
 		matched(4096, 64),
 		matched(65536, 64),
-		pool(),
+		...pool(),
 		oneByOne()
 	];
 }

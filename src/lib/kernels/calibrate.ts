@@ -108,6 +108,7 @@ function jsProbes(): Part[] {
 		planners.matchedFilter(seq(700, 8), seq(16, 9)),
 		planners.conv2d(convIn, convW),
 		pool,
+		planners.maxPool2dValues(image, { size: 2 }),
 		planners.maxPool2dBackward(t([4, 12, 12], 12), argmax, [4, 24, 24]),
 		planners.pNormPool2d(image, { size: 2, p: 2 }),
 		planners.pNormPool2dBackward(image, t([4, 12, 12], 18), { size: 2, p: 2 }),

@@ -34,9 +34,12 @@ export interface Engine<R = Float32Array> {
 	conv2dGradWeight(input: Float32Array, gradOutput: Float32Array, g: ConvGeometry): R;
 	/**
 	 * [values | indices], 2·cells: per output cell the maximum of its window, then y·W+x of its first
-	 * occurrence (as float32: exact below 2^24). Pooling is per channel, so a batch is N·C channels.
+	 * occurrence, stored as int32 (read through an Int32Array on the result's buffer, so the plan
+	 * hands them out without a conversion). Pooling is per channel, so a batch is N·C channels.
 	 */
 	maxPoolArgmax(input: Float32Array, g: PoolGeometry): R;
+	/** The values alone (maxPoolArgmax's first half), cells long. */
+	maxPool(input: Float32Array, g: PoolGeometry): R;
 	/** Gradient w.r.t. the input: each output cell's gradient summed into its argmax. */
 	maxPoolBackward(grad: Float32Array, argmax: Int32Array, g: PoolGeometry): R;
 	pNormPool(input: Float32Array, g: PoolGeometry, p: number): R;

@@ -1,13 +1,14 @@
 /**
  * The 'js' backend's max pooling with argmax: on WebAssembly SIMD (wasm/maxpool.ts) for the
- * windows wholly inside the image, four output cells at a time; here the rest, and everything
- * where SIMD is missing. Windows wholly inside the image take a branch-light path: the window's values are compared with `>` only (the first
- * maximum wins ties by order), and one sum per window says whether a NaN was there (NaN + anything
- * is NaN; so is ∞ − ∞, a false alarm that only costs the careful path). Such windows, and the
- * partial windows at the bottom and right edges in ceil mode, run the careful per-element loop
- * where the first NaN wins. 2×2 windows (the trainer's) are unrolled.
+ * windows wholly inside the image wherever a row has at least four of them; here the rest, and
+ * everything where SIMD is missing. Windows wholly inside the image take a branch-light path: the
+ * window's values are compared with `>` only (the first maximum wins ties by order), and one sum per
+ * window says whether a NaN was there (NaN + anything is NaN; so is ∞ − ∞, a false alarm that only
+ * costs the careful path). Such windows, and the partial windows at the bottom and right edges in
+ * ceil mode, run the careful per-element loop where the first NaN wins. 2×2 windows are unrolled.
  *
- * Returns [values | indices] (2·cells), so the plan needs no gather from the input.
+ * Returns [values | indices] (2·cells), the indices as int32 in the second half of the buffer
+ * (engine.ts), so the plan hands both out without a copy or a conversion.
  */
 import type { PoolGeometry } from './shape';
 import { wasmMaxPool } from './wasm/maxpool';
@@ -40,21 +41,30 @@ function windowArgmax(
 export function maxPoolArgmax(input: Float32Array, g: PoolGeometry): Float32Array {
 	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
 	const cells = channels * outHeight * outWidth;
-	const out = new Float32Array(2 * cells);
 	// outputs whose windows lie wholly inside the image
 	const fullRows = Math.min(outHeight, Math.floor((H - size) / stride) + 1);
 	const fullCols = Math.min(outWidth, Math.floor((W - size) / stride) + 1);
-	const wasm = wasmMaxPool(size, stride);
-	if (!wasm) {
-		loops(input, g, fullRows, fullCols, out, out.subarray(cells), 0);
-		return out;
-	}
-	const groups = Math.floor(fullCols / 4);
-	const { values, indices } = wasm.run(input, channels, H, W, outHeight, outWidth, fullRows, groups);
-	loops(input, g, fullRows, fullCols, values, indices, 4 * groups);
-	out.set(values);
-	out.set(indices, cells);
+	const wasm = fullRows > 0 && fullCols >= 4 ? wasmMaxPool(size, stride) : null;
+	const out = wasm
+		? wasm.run(input, channels, H, W, outHeight, outWidth, fullRows, fullCols)
+		: new Float32Array(2 * cells);
+	const indices = new Int32Array(out.buffer, out.byteOffset + 4 * cells, cells);
+	loops(input, g, fullRows, fullCols, out, indices, wasm ? fullCols : 0);
 	return out;
+}
+
+/**
+ * The values alone: on SIMD when it covers every cell (no partial windows, rows of ≥ 4 windows),
+ * otherwise the first half of maxPoolArgmax (the loops find the index anyway).
+ */
+export function maxPool(input: Float32Array, g: PoolGeometry): Float32Array {
+	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
+	const fullRows = Math.floor((H - size) / stride) + 1;
+	const fullCols = Math.floor((W - size) / stride) + 1;
+	const everyCell = fullRows >= outHeight && fullCols >= outWidth && fullCols >= 4;
+	const wasm = everyCell ? wasmMaxPool(size, stride) : null;
+	if (wasm) return wasm.run(input, channels, H, W, outHeight, outWidth, outHeight, outWidth, false);
+	return maxPoolArgmax(input, g).subarray(0, channels * outHeight * outWidth);
 }
 
 /**
@@ -67,7 +77,7 @@ function loops(
 	fullRows: number,
 	fullCols: number,
 	values: Float32Array,
-	indices: Float32Array,
+	indices: Int32Array,
 	done: number
 ) {
 	const { channels, height: H, width: W, size, stride, outHeight, outWidth } = g;
@@ -105,7 +115,7 @@ function rowOf2x2(
 	ox0: number,
 	count: number,
 	values: Float32Array,
-	indices: Float32Array,
+	indices: Int32Array,
 	at: number
 ) {
 	const row = y0 * W;
@@ -149,7 +159,7 @@ function rowOfWindows(
 	ox0: number,
 	count: number,
 	values: Float32Array,
-	indices: Float32Array,
+	indices: Int32Array,
 	at: number
 ) {
 	const row = y0 * W;

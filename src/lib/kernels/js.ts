@@ -8,7 +8,7 @@ import type { SyncEngine } from './engine';
 import type { Range1d } from './shape';
 import { conv1x1, conv2d } from './js-cnn';
 import { conv2dGradInput, conv2dGradWeight } from './js-grad';
-import { maxPoolArgmax } from './js-maxpool';
+import { maxPool, maxPoolArgmax } from './js-maxpool';
 import { maxPoolBackward, pNormPool, pNormPoolBackward } from './js-pool';
 import { matchedFilter } from './js-matched';
 import { dotRow, rowCorrelate } from './js-rows';
@@ -114,6 +114,7 @@ export function createJsEngine(): SyncEngine {
 		conv2dGradInput,
 		conv2dGradWeight,
 		maxPoolArgmax,
+		maxPool,
 		maxPoolBackward,
 		pNormPool,
 		pNormPoolBackward,

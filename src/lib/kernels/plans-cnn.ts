@@ -13,6 +13,7 @@ type CnnOps =
 	| 'conv2d'
 	| 'conv2dBackward'
 	| 'maxPool2d'
+	| 'maxPool2dValues'
 	| 'maxPool2dBackward'
 	| 'pNormPool2d'
 	| 'pNormPool2dBackward'
@@ -85,12 +86,20 @@ export const cnnPlanners: Planners<CnnOps> = {
 				part('maxPoolArgmax', cells * g.size * g.size, 2 * cells, (e) => e.maxPoolArgmax(input.data, g))
 			],
 			finish: ([both]) => {
-				// the values are a view (every engine result is fresh); the indices become integers
-				const argmax = new Int32Array(cells);
-				for (let i = 0; i < cells; i++) argmax[i] = both[cells + i];
+				// views of the fresh engine result: the values, and the indices stored as int32
+				const argmax = new Int32Array(both.buffer, both.byteOffset + 4 * cells, cells);
 				const data = both.subarray(0, cells);
 				return { output: { shape: v.activationShape(a, a.c, g.outHeight, g.outWidth), data }, argmax };
 			}
+		};
+	},
+
+	maxPool2dValues(input, opts) {
+		const { a, g } = planPool('maxPool2dValues', input, opts);
+		const cells = g.channels * g.outHeight * g.outWidth;
+		return {
+			parts: [part('maxPool', cells * g.size * g.size, cells, (e) => e.maxPool(input.data, g))],
+			finish: (r) => ({ shape: v.activationShape(a, a.c, g.outHeight, g.outWidth), data: r[0] })
 		};
 	},
 

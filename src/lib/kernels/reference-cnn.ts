@@ -95,9 +95,9 @@ function maxPoolImage(input: Tensor, size: number, stride: number, ceilMode: boo
 	return { output: { shape: [g.channels, g.outHeight, g.outWidth], data: out }, argmax };
 }
 
-export function maxPool2d(input: Tensor, opts: PoolOptions): MaxPoolResult {
-	const a = v.checkActivation('maxPool2d', 'input', input);
-	const o = v.checkPoolOptions('maxPool2d', opts, a.h, a.w);
+export function maxPool2d(input: Tensor, opts: PoolOptions, fn = 'maxPool2d'): MaxPoolResult {
+	const a = v.checkActivation(fn, 'input', input);
+	const o = v.checkPoolOptions(fn, opts, a.h, a.w);
 	const images = Array.from({ length: a.n }, (_, n) =>
 		maxPoolImage(imageOf(input, a, n), o.size, o.stride, o.ceilMode)
 	);
@@ -110,6 +110,10 @@ export function maxPool2d(input: Tensor, opts: PoolOptions): MaxPoolResult {
 		),
 		argmax
 	};
+}
+
+export function maxPool2dValues(input: Tensor, opts: PoolOptions): Tensor {
+	return maxPool2d(input, opts, 'maxPool2dValues').output;
 }
 
 export function maxPool2dBackward(

@@ -121,5 +121,5 @@ export function matchedFilter(signal: Float32Array, template: Float32Array) {
 	return { output, normalized: matchedNormalized(signal, template), peakIndex: firstArgmax(output) };
 }
 
-export { conv1x1, conv2d, maxPool2d, maxPool2dBackward, pNormPool2d } from './reference-cnn';
+export { conv1x1, conv2d, maxPool2d, maxPool2dBackward, maxPool2dValues, pNormPool2d } from './reference-cnn';
 export { conv2dBackward, pNormPool2dBackward } from './reference-grad';

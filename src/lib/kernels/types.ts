@@ -66,6 +66,8 @@ export interface KernelOps {
 	matchedFilter(signal: Float32Array, template: Float32Array): MatchedFilterResult;
 	conv2d(input: Tensor, weight: Tensor, bias?: Float32Array, opts?: Conv2dOptions): Tensor;
 	maxPool2d(input: Tensor, opts: PoolOptions): MaxPoolResult;
+	/** maxPool2d's output alone, for when no backward follows: cheaper (no indices to find or hand out). */
+	maxPool2dValues(input: Tensor, opts: PoolOptions): Tensor;
 	maxPool2dBackward(gradOutput: Tensor, argmax: Int32Array, inputShape: readonly number[]): Tensor;
 	/**
 	 * (Σ|x|^p)^(1/p) per window, computed as m·(Σ(|x|/m)^p)^(1/p) with m = max|x|, so that no p

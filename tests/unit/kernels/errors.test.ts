@@ -60,6 +60,8 @@ const BAD: [string, (k: KernelOps) => unknown, RegExp][] = [
 	['maxPool2d stride 0', (k) => k.maxPool2d(img, { size: 2, stride: 0 }), /stride must be an integer >= 1/],
 	['maxPool2d size > input', (k) => k.maxPool2d(img, { size: 5 }), /larger than the input/],
 	['maxPool2d rank', (k) => k.maxPool2d(t([4, 4]), { size: 2 }), /rank 3/],
+	['maxPool2dValues size 0', (k) => k.maxPool2dValues(img, { size: 0 }), /maxPool2dValues.*pool size/],
+	['maxPool2dValues size > input', (k) => k.maxPool2dValues(img, { size: 5 }), /larger than the input/],
 	['pNormPool2d p=0', (k) => k.pNormPool2d(img, { size: 2, p: 0 }), /p must be a number > 0/],
 	['pNormPool2d p=-1', (k) => k.pNormPool2d(img, { size: 2, p: -1 }), /p must be a number > 0/],
 	['pNormPool2d p=NaN', (k) => k.pNormPool2d(img, { size: 2, p: NaN }), /p must be a number > 0/],

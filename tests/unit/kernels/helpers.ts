@@ -9,6 +9,7 @@ export const OP_NAMES: (keyof KernelOps)[] = [
 	'matchedFilter',
 	'conv2d',
 	'maxPool2d',
+	'maxPool2dValues',
 	'maxPool2dBackward',
 	'pNormPool2d',
 	'pNormPool2dBackward',

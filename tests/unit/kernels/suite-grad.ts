@@ -65,12 +65,15 @@ export function defineGradTests(backend: Backend, ops: () => AsyncKernelOps) {
 
 	for (const c of fixtures.maxPool2dBatched) {
 		const name = `x=${dims(c.x)} size=${c.size} stride=${c.stride} ${c.ceilMode ? 'ceil' : 'floor'}`;
-		it(`maxPool2d batched ${name}: values, per-channel argmax, backward`, async () => {
+		it(`maxPool2d batched ${name}: values, per-channel argmax, backward; maxPool2dValues`, async () => {
 			const opts = { size: c.size, stride: c.stride, ceilMode: c.ceilMode };
 			const { output, argmax } = await ops().maxPool2d(tensor(c.x, c.xData), opts);
 			expect(output.shape).toEqual(c.outShape);
 			expectClose(output.data, f32(c.expected), 0, 'max');
 			expect(Array.from(argmax)).toEqual(c.argmax);
+			const values = await ops().maxPool2dValues(tensor(c.x, c.xData), opts);
+			expect(values.shape).toEqual(c.outShape);
+			expectClose(values.data, f32(c.expected), 0, 'maxPool2dValues');
 			const grad = await ops().maxPool2dBackward(tensor(c.outShape, c.grad), Int32Array.from(c.argmax), c.x);
 			expect(grad.shape).toEqual(c.x);
 			expectClose(grad.data, f32(c.gradInput), tol, 'gradient');

@@ -97,6 +97,22 @@ describe('CNN layer values and errors', () => {
 		expect(y.shape).toEqual([1, 1, 1, 2]);
 		expect(Array.from(y.data)).toEqual([22, 24]);
 	});
+	it('MaxPool2d size=3 stride=2 on [2,3,9,9]: inference output and a later backward equal those after training', () => {
+		const x = { shape: [2, 3, 9, 9], data: distinct(486, 3) };
+		const grad = { shape: [2, 3, 4, 4], data: distinct(96, 4) };
+		const trained = new MaxPool2d({ size: 3, stride: 2 });
+		const inferred = new MaxPool2d({ size: 3, stride: 2 });
+		const y = trained.forward(x, { training: true, rng: createRng(0) });
+		const z = inferred.forward(x, evalCtx);
+		expect(z.shape).toEqual([2, 3, 4, 4]);
+		expect(Array.from(z.data)).toEqual(Array.from(y.data));
+		const want = trained.backward(grad);
+		expect(Array.from(inferred.backward(grad).data)).toEqual(Array.from(want.data));
+		// every output's gradient lands on one input (overlapping windows may share one)
+		const sum = (d: Float32Array) => d.reduce((a, b) => a + b, 0);
+		expect(sum(want.data)).toBeCloseTo(sum(grad.data), 4);
+		expect(want.data.filter((v) => v !== 0).length).toBeGreaterThan(48);
+	});
 	it('PNormPool2d p=Infinity saves as "Infinity" and loads back', () => {
 		const model = new Sequential([1, 4, 4], [new PNormPool2d({ size: 2, p: Infinity }), new Flatten()]);
 		const back = modelFromJSON(JSON.parse(JSON.stringify(modelToJSON(model, 'p')))).model;

@@ -22,6 +22,7 @@ type CnnMethods =
 	| 'conv2dGradInput'
 	| 'conv2dGradWeight'
 	| 'maxPoolArgmax'
+	| 'maxPool'
 	| 'maxPoolBackward'
 	| 'pNormPool'
 	| 'pNormPoolBackward';
@@ -59,7 +60,14 @@ export function cnnMethods<R>(run: RunKernel<R>, isAsync: boolean): Pick<Engine<
 		},
 		maxPoolArgmax(input, g) {
 			const cells = g.channels * g.outHeight * g.outWidth;
-			return run('maxPool', maxPoolArgmaxKernel, 2 * cells, { ...poolConstants(g), cells }, [input]);
+			const out = run('maxPool', maxPoolArgmaxKernel, 2 * cells, { ...poolConstants(g), cells }, [input]);
+			if (isAsync) return (out as Promise<Float32Array>).then((r) => indicesAsInt32(r, cells)) as R;
+			return indicesAsInt32(out as Float32Array, cells) as R;
+		},
+		maxPool(input, g) {
+			// the argmax kernel's threads below `cells` are the values
+			const cells = g.channels * g.outHeight * g.outWidth;
+			return run('maxPoolValues', maxPoolArgmaxKernel, cells, { ...poolConstants(g), cells }, [input]);
 		},
 		maxPoolBackward(grad, argmax, g) {
 			const { rowStart, colStart, spanY, spanX } = argmaxSpans(argmax, g);
@@ -91,6 +99,13 @@ export function cnnMethods<R>(run: RunKernel<R>, isAsync: boolean): Pick<Engine<
 			return back(out as Float32Array);
 		}
 	};
+}
+
+/** The engine contract stores the argmax as int32: the kernel's float indices, rewritten in place. */
+function indicesAsInt32(both: Float32Array, cells: number): Float32Array {
+	const ints = new Int32Array(both.buffer, both.byteOffset + 4 * cells, cells);
+	for (let i = 0; i < cells; i++) ints[i] = both[cells + i];
+	return both;
 }
 
 /**

@@ -80,6 +80,14 @@ export class Code {
 	ne() {
 		return this.op(0x47);
 	}
+	/** Unsigned a > b: [a, b] → 0 or 1. */
+	gtU() {
+		return this.op(0x4b);
+	}
+	/** [a, b, cond] → cond ≠ 0 ? a : b. */
+	select() {
+		return this.op(0x1b);
+	}
 	i32Load(offset = 0) {
 		return this.op(0x28, ...this.mem(2, offset));
 	}
@@ -139,17 +147,15 @@ export class Code {
 	i32x4Add() {
 		return this.simd(0xae);
 	}
-	f32x4Eq() {
-		return this.simd(0x41);
-	}
 	f32x4Ne() {
 		return this.simd(0x42);
 	}
-	f32x4Gt() {
-		return this.simd(0x44);
+	f32x4Le() {
+		return this.simd(0x45);
 	}
-	v128And() {
-		return this.simd(0x4e);
+	/** Four f32 lanes of [a, b]: lane i is lane lanes[i] of a (0–3) or lanes[i] − 4 of b (4–7). */
+	shuffle32(lanes: readonly number[]) {
+		return this.simd(0x0d, ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
 	}
 	v128Or() {
 		return this.simd(0x50);
@@ -157,9 +163,6 @@ export class Code {
 	/** (a & mask) | (b & ~mask) for the stack [a, b, mask]. */
 	bitselect() {
 		return this.simd(0x52);
-	}
-	f32x4ConvertI32x4() {
-		return this.simd(0xfa);
 	}
 
 	/** The encoded body: locals grouped one entry per local (simple and valid), then code, then `end`. */

@@ -54,16 +54,26 @@ export class MaxPool2d extends Pool {
 		super(opts, ops);
 	}
 
-	forward(input: Tensor, _ctx: ForwardContext): Tensor {
+	/**
+	 * While training, the argmax comes with the values (backward follows); otherwise the values
+	 * alone, and a backward after all (gradient checks, saliency) finds the argmax then.
+	 */
+	forward(input: Tensor, ctx: ForwardContext): Tensor {
 		this.outputShape(input.shape);
-		const r = this.ops.maxPool2d(input, { size: this.size, stride: this.stride });
+		const opts = { size: this.size, stride: this.stride };
 		this.input = input;
+		if (!ctx.training) {
+			this.argmax = null;
+			return this.ops.maxPool2dValues(input, opts);
+		}
+		const r = this.ops.maxPool2d(input, opts);
 		this.argmax = r.argmax;
 		return r.output;
 	}
 
 	backward(gradOutput: Tensor): Tensor {
-		if (!this.input || !this.argmax) throw new Error('MaxPool2d.backward: call forward first');
+		if (!this.input) throw new Error('MaxPool2d.backward: call forward first');
+		this.argmax ??= this.ops.maxPool2d(this.input, { size: this.size, stride: this.stride }).argmax;
 		return this.ops.maxPool2dBackward(gradOutput, this.argmax, this.input.shape);
 	}
 }
