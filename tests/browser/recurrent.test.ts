@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite } from './harness';
+import { browserSuite, SCREENS } from './harness';
 
 const base = inject('baseUrl');
 const { withPage } = browserSuite();
@@ -189,23 +189,25 @@ describe('recurrent pages train in a worker', () => {
 		});
 	});
 
-	it('gru step 2 task=predict: the plot of the guesses against the truth updates while training, RMSE beside next = current', async () => {
-		await withPage(async ({ page }) => {
-			await open(page, '/gru?step=2&task=predict&len=12&hidden=8&epochs=20');
-			const plot = page.getByTestId('prediction-plot');
-			await expect.poll(() => plot.count()).toBe(1);
-			expect(await plot.locator('figcaption').textContent()).toMatch(
-				/input x_t.*guess of the next x.*true x_T/
-			);
-			await expect
-				.poll(() => page.getByTestId('readout').textContent())
-				.toMatch(/held-out RMSE \d\.\d{3} \(next = current \d\.\d{3}\)/);
-			const first = await plot.getAttribute('data-last');
-			await page.getByTestId('train').click();
-			await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(20);
-			await expect.poll(() => plot.getAttribute('data-last')).not.toBe(first);
-			await page.getByTestId('pause').click();
-			expect(new URL(page.url()).searchParams.get('task')).toBe('predict');
-		});
-	});
+	it.each(['light', 'projector'] as const)(
+		'gru step 2 task=predict: the plot of the guesses against the truth updates while training, RMSE beside next = current (%s)',
+		async (theme) => {
+			await withPage(async ({ page }) => {
+				await open(page, '/gru?step=2&task=predict&len=12&hidden=8&epochs=20');
+				const plot = page.getByTestId('prediction-plot');
+				await expect.poll(() => plot.count()).toBe(1);
+				expect(await plot.locator('figcaption').textContent()).toMatch(/input.*guess of the next.*true next/);
+				await expect
+					.poll(() => page.getByTestId('readout').textContent())
+					.toMatch(/held-out RMSE \d\.\d{3} \(next = current \d\.\d{3}\)/);
+				const first = await plot.getAttribute('data-last');
+				await page.getByTestId('train').click();
+				await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(20);
+				await expect.poll(() => plot.getAttribute('data-last')).not.toBe(first);
+				await page.getByTestId('pause').click();
+				expect(new URL(page.url()).searchParams.get('task')).toBe('predict');
+				await page.screenshot({ path: `${SCREENS}/gru-predict-${theme}.png` });
+			}, theme);
+		}
+	);
 });
