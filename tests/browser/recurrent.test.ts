@@ -196,7 +196,7 @@ describe('recurrent pages train in a worker', () => {
 				await open(page, '/gru?step=2&task=predict&len=12&hidden=8&epochs=20');
 				const plot = page.getByTestId('prediction-plot');
 				await expect.poll(() => plot.count()).toBe(1);
-				expect(await plot.locator('figcaption').textContent()).toMatch(/input.*guess of the next.*true next/);
+				expect(await plot.locator('figcaption').textContent()).toMatch(/input.*net’s guess.*true next/);
 				await expect
 					.poll(() => page.getByTestId('readout').textContent())
 					.toMatch(/held-out RMSE \d\.\d{3} \(next = current \d\.\d{3}\)/);
