@@ -161,6 +161,18 @@ describe('recurrent pages train in a worker', () => {
 		});
 	});
 
+	it('gru step 2 ?batch=abc&bias=99: the defaults batch 32, bias clamped to 5, with a notice naming both', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/gru?step=2&batch=abc&bias=99&len=8&hidden=8');
+			expect(await page.getByTestId('batch-size').inputValue()).toBe('32');
+			expect(await page.getByTestId('keep-bias').inputValue()).toBe('5');
+			const notice = page.getByRole('status').filter({ hasText: 'not understood' });
+			expect(await notice.textContent()).toMatch(/batch="abc" is not a number.*bias=99 is outside -5…5/);
+			const search = new URL(page.url()).searchParams;
+			expect([search.get('batch'), search.get('bias')]).toEqual(['32', '5']);
+		});
+	});
+
 	it('lstm step 2 ?bias=1: the forget-gate bias reopens from the link, starts a new model, 7 is refused', async () => {
 		await withPage(async ({ page }) => {
 			await open(page, '/lstm?step=2&bias=1');
