@@ -40,6 +40,9 @@ const f = report.final;
 console.log(
 	`final: test loss ${f.testLoss.toFixed(4)}` +
 		(f.testAccuracy !== undefined ? `, test accuracy ${(100 * f.testAccuracy).toFixed(2)} %` : '') +
+		(f.metrics?.rmse !== undefined
+			? `, test RMSE ${f.metrics.rmse.toFixed(4)} (next = current: ${f.metrics.naiveRmse.toFixed(4)})`
+			: '') +
 		`, ${Math.round(report.examplesPerSecond)} examples/s`
 );
 if (report.stopped) process.exit(1);

@@ -90,6 +90,8 @@ export interface EpochRecord {
 	trainAccuracy?: number;
 	testLoss: number;
 	testAccuracy?: number;
+	/** The task's held-out measures beside the loss (predict: rmse, naiveRmse). */
+	metrics?: Record<string, number>;
 	seconds: number;
 }
 
@@ -157,17 +159,19 @@ export async function runTraining(args: TrainArgs, read: ReadFile, log: (line: s
 			}
 		}
 		const test = evaluate(model, loss, task.test);
+		const extra = task.heldOutMetrics?.(model);
 		const rec: EpochRecord = {
 			epoch: e + 1,
 			trainLoss: sum / Math.max(1, steps),
 			...(task.classes ? { trainAccuracy: acc / Math.max(1, steps) } : {}),
 			testLoss: test.loss,
 			...(test.accuracy !== undefined ? { testAccuracy: test.accuracy } : {}),
+			...(extra ? { metrics: extra.values } : {}),
 			seconds: (performance.now() - start) / 1000
 		};
 		history.push(rec);
 		log(
-			`epoch ${e + 1} done in ${rec.seconds.toFixed(1)} s: test loss ${rec.testLoss.toFixed(4)}${rec.testAccuracy !== undefined ? `, test accuracy ${(100 * rec.testAccuracy).toFixed(2)} %` : ''}`
+			`epoch ${e + 1} done in ${rec.seconds.toFixed(1)} s: test loss ${rec.testLoss.toFixed(4)}${rec.testAccuracy !== undefined ? `, test accuracy ${(100 * rec.testAccuracy).toFixed(2)} %` : ''}${extra ? `, test ${extra.text}` : ''}`
 		);
 	}
 	if (stopped) log(`stopped: ${stopped}`);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite } from './harness';
+import { browserSuite, SCREENS } from './harness';
 
 const base = inject('baseUrl');
 const { withPage } = browserSuite();
@@ -124,4 +124,102 @@ describe('recurrent pages train in a worker', () => {
 			await page.getByTestId('pause-all').dispatchEvent('click');
 		});
 	});
+
+	it('rnn step 2: batch size 0 and "abc" are refused with messages; 64 applies while training, the steps go on', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/rnn?step=2&len=8&hidden=8&epochs=20');
+			const batch = page.getByTestId('batch-size');
+			await batch.fill('0');
+			await batch.press('Enter');
+			await expect
+				.poll(() => page.getByTestId('message').textContent())
+				.toMatch(/batch size must be at least 1/);
+			expect(await batch.inputValue()).toBe('32');
+			await batch.fill('abc');
+			await batch.press('Enter');
+			await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/"abc" is not a number/);
+			expect(new URL(page.url()).searchParams.get('batch')).toBe('32');
+			// 3200 sequences, 20 epochs: 2000 steps at batch 32
+			await expect.poll(() => page.getByTestId('readout').textContent()).toMatch(/step 0\/2000 /);
+			await page.getByTestId('train').click();
+			await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(3);
+			await page.getByTestId('pause').click();
+			await page.waitForTimeout(500);
+			const paused = await stepOf(page);
+			await batch.fill('64');
+			await batch.press('Enter');
+			await expect.poll(() => new URL(page.url()).searchParams.get('batch')).toBe('64');
+			// the same model goes on: its step count stays, the steps left halve
+			const total = async () =>
+				Number((await page.getByTestId('readout').textContent())!.match(/step \d+\/(\d+)/)![1]);
+			// 100 steps of 32 an epoch before, 50 of 64 after: what is left of this epoch and the 19 − done after it
+			const left = (19 - Math.floor(paused / 100)) * 50 + Math.ceil((100 - (paused % 100)) / 2);
+			await expect.poll(total).toBe(paused + left);
+			expect(await stepOf(page)).toBe(paused);
+			await page.getByTestId('step').click();
+			await expect.poll(() => stepOf(page)).toBe(paused + 1);
+		});
+	});
+
+	it('gru step 2 ?batch=abc&bias=99: the defaults batch 32, bias clamped to 5, with a notice naming both', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/gru?step=2&batch=abc&bias=99&len=8&hidden=8');
+			expect(await page.getByTestId('batch-size').inputValue()).toBe('32');
+			expect(await page.getByTestId('keep-bias').inputValue()).toBe('5');
+			const notice = page.getByRole('status').filter({ hasText: 'not understood' });
+			expect(await notice.textContent()).toMatch(/batch="abc" is not a number.*bias=99 is outside -5…5/);
+			const search = new URL(page.url()).searchParams;
+			expect([search.get('batch'), search.get('bias')]).toEqual(['32', '5']);
+		});
+	});
+
+	it('lstm step 2 ?bias=1: the forget-gate bias reopens from the link, starts a new model, 7 is refused', async () => {
+		await withPage(async ({ page }) => {
+			await open(page, '/lstm?step=2&bias=1');
+			const bias = page.getByTestId('keep-bias');
+			expect(await bias.inputValue()).toBe('1');
+			expect(await page.getByTestId('settings').textContent()).toMatch(/forget-gate bias\s*\(new model\)/);
+			const url = page.url();
+			expect(new URL(url).searchParams.get('bias')).toBe('1');
+			await page.getByTestId('step').click();
+			await expect.poll(() => stepOf(page)).toBe(1);
+			await bias.fill('7');
+			await bias.press('Enter');
+			await expect
+				.poll(() => page.getByTestId('message').textContent())
+				.toMatch(/forget-gate bias must be at least -5 and at most 5, got 7; it stays 1/);
+			expect(await stepOf(page)).toBe(1);
+			await bias.fill('2.5');
+			await bias.press('Enter');
+			await expect.poll(() => new URL(page.url()).searchParams.get('bias')).toBe('2.5');
+			await expect.poll(() => stepOf(page)).toBe(0);
+			// the link reopens the same settings
+			await open(page, url.replace(/^https?:\/\/[^/]+/, ''));
+			expect(await page.getByTestId('keep-bias').inputValue()).toBe('1');
+			// not the trained model (made with bias 3, held-out ≥ 90 %): a fresh one near chance (25 %)
+			await expect.poll(() => page.getByTestId('readout').textContent()).toMatch(/held-out [1-4]\d\.\d %/);
+		});
+	});
+
+	it.each(['light', 'projector'] as const)(
+		'gru step 2 task=predict: the plot of the guesses against the truth updates while training, RMSE beside next = current (%s)',
+		async (theme) => {
+			await withPage(async ({ page }) => {
+				await open(page, '/gru?step=2&task=predict&len=12&hidden=8&epochs=20');
+				const plot = page.getByTestId('prediction-plot');
+				await expect.poll(() => plot.count()).toBe(1);
+				expect(await plot.locator('figcaption').textContent()).toMatch(/input.*net’s guess.*true next/);
+				await expect
+					.poll(() => page.getByTestId('readout').textContent())
+					.toMatch(/held-out RMSE \d\.\d{3} \(next = current \d\.\d{3}\)/);
+				const first = await plot.getAttribute('data-last');
+				await page.getByTestId('train').click();
+				await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(20);
+				await expect.poll(() => plot.getAttribute('data-last')).not.toBe(first);
+				await page.getByTestId('pause').click();
+				expect(new URL(page.url()).searchParams.get('task')).toBe('predict');
+				await page.screenshot({ path: `${SCREENS}/gru-predict-${theme}.png` });
+			}, theme);
+		}
+	);
 });

@@ -19,6 +19,8 @@ export interface TaskData {
 	/** Classes for a classification task (targets are Int32Array labels). */
 	classes?: number;
 	makeLoss(): Loss;
+	/** Held-out measures beside the loss (the predict task's RMSE), with a line for the log. */
+	heldOutMetrics?(model: TrainableModel): { values: Record<string, number>; text: string };
 }
 
 export interface TaskSpec {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	FIELDS,
-	formatEta,
-	parseField,
-	relativeChange,
-	shiftImage,
-	toDigit
-} from '$lib/concepts/train-cnn/functions';
+import { parseField } from '$lib/components/number-field';
+import { FIELDS, formatEta, relativeChange, shiftImage, toDigit } from '$lib/concepts/train-cnn/functions';
 
 describe('train-cnn fields', () => {
 	it('parseField learning rate "0.01" → 0.01; " 1e-3 " → 0.001', () => {

@@ -110,4 +110,58 @@ describe('SequenceSession (the training worker on a recurrent model)', () => {
 		await s.handle({ type: 'step' });
 		expect(last('progress')!.step).toBe(1);
 	});
+
+	it('hyper batchSize 32→64 mid-epoch: from the next step, 64 sequences a step; the model and its steps stay', async () => {
+		const { s, last } = await session('lstm');
+		for (let i = 0; i < 3; i++) await s.handle({ type: 'step' });
+		const heldOut = last('progress')!.heldOut;
+		await s.handle({ type: 'hyper', hyper: { batchSize: 64 } });
+		// 3 · 32 = 96 of 3200 sequences seen: ⌈3104 / 64⌉ = 49 steps left in the single epoch
+		expect(last('progress')).toMatchObject({ step: 3, totalSteps: 3 + 49, seen: 96, heldOut });
+		await s.handle({ type: 'step' });
+		expect(last('progress')).toMatchObject({ step: 4, seen: 160, totalSteps: 52 });
+		await s.handle({ type: 'reset' });
+		expect(last('ready')!.stepsPerEpoch).toBe(50);
+	});
+
+	it('hyper batchSize 0, 1.5 and dropout are refused with messages; training goes on at batch 32', async () => {
+		const { s, last } = await session('gru');
+		await s.handle({ type: 'hyper', hyper: { batchSize: 0 } });
+		expect(last('error')!.message).toMatch(/batchSize must be a whole number from 1/);
+		await s.handle({ type: 'hyper', hyper: { batchSize: 1.5 } });
+		expect(last('error')!.message).toMatch(/batchSize must be a whole number/);
+		await s.handle({ type: 'hyper', hyper: { dropout: 0.5 } });
+		expect(last('error')!.message).toMatch(/cannot change dropout/);
+		await s.handle({ type: 'step' });
+		expect(last('progress')).toMatchObject({ step: 1, seen: 32, totalSteps: 100 });
+	});
+
+	it('init lstm keepBias 1 and 3: the forget gate starts near σ(1) = 0.731 and σ(3) = 0.953; 20 is refused', async () => {
+		for (const [bias, sigma] of [
+			[1, 0.7311],
+			[3, 0.9526]
+		]) {
+			const { last } = await session('lstm', {
+				sequence: { length: 8, hiddenSize: 8, epochs: 1, keepBias: bias }
+			});
+			const f = last('trace')!.trace.gates.forget;
+			expect(Math.abs(f.reduce((a, b) => a + b, 0) / f.length - sigma)).toBeLessThan(0.05);
+		}
+		const { s, last } = await session('gru');
+		await s.handle(init('gru', { sequence: { length: 8, hiddenSize: 8, epochs: 1, keepBias: 20 } }));
+		expect(last('error')!.message).toMatch(/keep-gate bias must be between -10 and 10, got 20/);
+	});
+
+	it('init lstm predict len 12: the trace holds a prediction per step, the last one the output; held-out RMSE', async () => {
+		const { last } = await session('lstm', {
+			task: 'predict',
+			sequence: { length: 12, hiddenSize: 8, epochs: 1 }
+		});
+		const t = last('trace')!.trace;
+		expect(t.predictions!.length).toBe(12);
+		expect(t.predictions![11]).toBeCloseTo(t.output[0], 6);
+		const h = last('progress')!.heldOut!;
+		expect(h.rmse! ** 2).toBeCloseTo(h.loss, 6);
+		expect(h.naiveRmse).toBeGreaterThan(0.1);
+	});
 });

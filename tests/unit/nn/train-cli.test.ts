@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseArgs, runTraining } from '../../../scripts/train/cli';
 import { trainRecurrent } from '../../../src/lib/nn/recurrent/cli';
 import { modelFromJSON } from '../../../src/lib/nn/serialize';
 import '../../../src/lib/nn/index';
@@ -35,6 +36,35 @@ describe('npm run train (recurrent entries), small budgets', () => {
 		expect(mf.accuracy).toBeGreaterThan(0.9);
 		expect(report.heldOutAccuracy).toBeGreaterThanOrEqual(0);
 		expect(report.heldOutAccuracy).toBeLessThanOrEqual(1);
+	}, 120_000);
+	it('trainRecurrent lstm predict length=12 hidden=16 epochs=2: held-out RMSE in the report, below "next = current"', async () => {
+		const lines: string[] = [];
+		const { report } = await trainRecurrent(
+			{ model: 'lstm', task: 'predict', length: 12, hidden: 16, epochs: 2, seed: 1 },
+			(l) => lines.push(l)
+		);
+		const rmse = report.heldOutRmse as number;
+		const naive = report.heldOutNaiveRmse as number;
+		// the MSE loss is the square of the RMSE on the same held-out sequences
+		expect(rmse ** 2).toBeCloseTo(report.heldOutLoss as number, 6);
+		expect(naive).toBeGreaterThan(0.1);
+		expect(rmse).toBeLessThan(naive);
+		expect(lines[1]).toMatch(/^epoch 2: .*held-out RMSE 0\.\d{4} \(next = current: 0\.\d{4}\)/);
+		expect(JSON.parse(JSON.stringify(report)).heldOutNaiveRmse).toBe(naive);
+	}, 120_000);
+	it('runTraining --model gru --task predict --train-limit 320 --epochs 1: the epoch record and log hold the RMSE', async () => {
+		const lines: string[] = [];
+		const args = parseArgs(['--model', 'gru', '--task', 'predict', '--train-limit', '320', '--quiet']);
+		const { report } = await runTraining(
+			args,
+			async () => new ArrayBuffer(0),
+			(l) => lines.push(l)
+		);
+		const m = report.final.metrics!;
+		expect(Object.keys(m).sort()).toEqual(['naiveRmse', 'rmse']);
+		expect(m.rmse ** 2).toBeCloseTo(report.final.testLoss, 6);
+		expect(m.naiveRmse).toBeGreaterThan(0.1);
+		expect(lines.at(-1)).toMatch(/test RMSE \d\.\d{4} \(next = current: \d\.\d{4}\)$/);
 	}, 120_000);
 	it('rejects --model cnn-ish names, --task sort and epochs=0 with messages', async () => {
 		await expect(trainRecurrent({ model: 'transformer', task: 'remember' })).rejects.toThrow(

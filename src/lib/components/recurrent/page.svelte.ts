@@ -8,6 +8,7 @@ import type { RecurrentKind } from '$lib/nn/recurrent/models';
 import type { TaskName } from '$lib/nn/tasks/types';
 import { TrainerClient } from '$lib/components/trainer-client.svelte';
 import type { InitCommand } from '$lib/nn/worker/protocol';
+import { ModelSync } from './model-sync';
 import { RecurrentPageSettings } from './settings.svelte';
 
 /** A training worker (src/lib/nn/worker) for a recurrent page; it starts at the first `init`. */
@@ -24,6 +25,7 @@ export interface Pretrained {
 	readonly task: TaskName;
 	readonly length: number;
 	readonly hidden: number;
+	readonly keepBias: number;
 }
 
 export class RecurrentPage {
@@ -34,8 +36,7 @@ export class RecurrentPage {
 	/** Start from the pretrained model (URL `pre`). */
 	usePretrained = $state(false);
 	private cache: unknown = null;
-	/** The settings (and whether with the trained weights) the worker last built a model for. */
-	private configured = '';
+	private readonly model: ModelSync;
 
 	constructor(
 		model: RecurrentKind,
@@ -45,6 +46,7 @@ export class RecurrentPage {
 		pretrained: Pretrained | null = null
 	) {
 		this.settings = new RecurrentPageSettings(model, params, tasks, task);
+		this.model = new ModelSync(this.client);
 		this.tasks = tasks;
 		this.pretrained = pretrained;
 		this.usePretrained = pretrained !== null && params.boolean('pre', true);
@@ -54,7 +56,13 @@ export class RecurrentPage {
 	get pretrainedFits(): boolean {
 		const p = this.pretrained;
 		const s = this.settings;
-		return p !== null && s.task === p.task && s.length === p.length && s.hidden === p.hidden;
+		return (
+			p !== null &&
+			s.task === p.task &&
+			s.length === p.length &&
+			s.hidden === p.hidden &&
+			s.keepBias === p.keepBias
+		);
 	}
 
 	/** Sends the settings to the worker (a fresh model when they changed), pretrained weights where asked. */
@@ -71,13 +79,9 @@ export class RecurrentPage {
 		this.configure(this.settings.init());
 	}
 
-	/** Builds a model in the worker when the settings changed since the last one. */
+	/** Builds a model in the worker when its settings changed, else passes on a new batch size or rate. */
 	private configure(init: InitCommand): void {
-		const key = JSON.stringify({ ...init, weights: init.weights !== undefined });
-		if (key === this.configured) return;
-		this.configured = key;
-		this.client.message = '';
-		this.client.send({ ...init, inspect: this.settings.sequence });
+		if (this.model.send({ ...init, inspect: this.settings.sequence }) === 'init') this.client.message = '';
 	}
 
 	startPretrained(): void {
@@ -87,7 +91,7 @@ export class RecurrentPage {
 
 	reset(): void {
 		this.usePretrained = false;
-		this.configured = '';
+		this.model.forget();
 		this.client.message = '';
 		this.client.send({ type: 'reset' });
 	}

@@ -21,7 +21,7 @@ export const steps: readonly LstmStep[] = [
 		narration:
 			'An LSTM trained to name the first symbol of a 50-step noisy sequence. Each map is one gate or the cell state for the sequence above: a row per unit, a column per step. Press Train to continue, Reset to start from random weights.',
 		notes:
-			'The model opens already trained (made with npm run train). Point at step 0 in the input-gate map: it opens for the symbol, then closes for the noise; the forget gate stays near 1 so the cell state holds a stripe across all 50 steps. Ask the class which gate they expect to open at the end. After Reset, watch the same pattern appear while it trains.',
+			'The model opens already trained (made with npm run train). Point at step 0 in the input-gate map: it opens for the symbol, then closes for the noise; the forget gate stays near 1 so the cell state holds a stripe across all 50 steps. Ask the class which gate they expect to open at the end. Then the forget-gate bias: it is set when the weights are made, so changing it starts a new model. Ask first what a bias of 1 (f ≈ 0.73 at the start) does to a memory 50 steps long: with 1 the LSTM stays at chance (25 %) for 600 steps, with 3 (f ≈ 0.95) it learns within 200 (BENCHMARKS.md). Misconception: the LSTM remembers by design; it still has to be given a start where the gradient reaches step 0.',
 		view: 'gates',
 		active: 'forget'
 	},

@@ -1,7 +1,8 @@
 import type { ParamReader, ParamValue } from '$lib/deck/params';
 import type { Hyper } from '$lib/nn/worker/protocol';
 import type { OptimizerKind } from '$lib/nn/optim';
-import { FIELDS, parseField } from './functions';
+import { parseField } from '$lib/components/number-field';
+import { FIELDS } from './functions';
 
 export const OPTIMIZERS: readonly OptimizerKind[] = ['sgd', 'momentum', 'adam'];
 export const SMALL_SET = 300;

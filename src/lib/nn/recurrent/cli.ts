@@ -7,7 +7,14 @@ import { createKernelSet } from '$lib/kernels';
 import { modelToJSON, type ModelJSON } from '../serialize';
 import { TASK_NAMES, type TaskName } from '../tasks';
 import { DetectTask } from '../tasks/detect';
-import { matchedFilterScore, runRecurrent, TARGET_SETTINGS, type EpochReport } from './experiment';
+import {
+	matchedFilterScore,
+	runRecurrent,
+	TARGET_SETTINGS,
+	type EpochReport,
+	type Score
+} from './experiment';
+import { formatPredictMetrics } from './metrics';
 import { checkKind, RECURRENT_KINDS } from './models';
 
 export const MODELS = RECURRENT_KINDS;
@@ -41,6 +48,13 @@ function wholeNumber(name: string, v: number | undefined, lo: number, hi: number
 	return v;
 }
 
+/** The predict task's held-out RMSE beside the naive forecast's, for the log; empty otherwise. */
+function predictLine(s: Score): string {
+	return s.rmse === undefined || s.naiveRmse === undefined
+		? ''
+		: `, held-out ${formatPredictMetrics({ rmse: s.rmse, naiveRmse: s.naiveRmse })}`;
+}
+
 export async function trainRecurrent(
 	args: TrainArgs,
 	log: (line: string) => void = () => {}
@@ -61,14 +75,16 @@ export async function trainRecurrent(
 		},
 		(r: EpochReport) =>
 			log(
-				`epoch ${r.epoch}: loss ${r.loss.toFixed(4)}, held-out accuracy ${(100 * r.heldOut.accuracy).toFixed(1)} % (${(r.ms / 1000).toFixed(1)} s)`
+				`epoch ${r.epoch}: loss ${r.loss.toFixed(4)}, held-out accuracy ${(100 * r.heldOut.accuracy).toFixed(1)} %${predictLine(r.heldOut)} (${(r.ms / 1000).toFixed(1)} s)`
 			)
 	);
+	const h = run.heldOut;
 	const report: Record<string, unknown> = {
 		model: kind,
 		task: taskName,
 		heldOutAccuracy: run.heldOut.accuracy,
 		heldOutLoss: run.heldOut.loss,
+		...(h.rmse !== undefined ? { heldOutRmse: h.rmse, heldOutNaiveRmse: h.naiveRmse } : {}),
 		seed,
 		epochs,
 		length: run.task.length,

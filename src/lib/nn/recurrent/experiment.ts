@@ -10,6 +10,7 @@ import type { SequenceData, SequenceTask } from '../tasks/types';
 import { DetectTask, bestThreshold, matchedFilterPeaks, thresholdAccuracy } from '../tasks/detect';
 import { createRng } from '$lib/signal/random';
 import { Trainer, evaluate } from '../train';
+import { predictMetrics } from './metrics';
 import { buildRecurrentModel, checkKind, lossFor, type RecurrentKind } from './models';
 
 export interface RecurrentSettings {
@@ -49,6 +50,9 @@ export interface Score {
 	loss: number;
 	/** Classification: fraction right; prediction: fraction within PREDICT_TOLERANCE. */
 	accuracy: number;
+	/** Prediction only: the RMSE of the network and of "next = current" (metrics.ts). */
+	rmse?: number;
+	naiveRmse?: number;
 }
 
 /** Seeds of the training and held-out sequences: two streams apart from the model's seed. */
@@ -69,7 +73,7 @@ export function score(model: Sequential, task: SequenceTask, data: SequenceData)
 	let right = 0;
 	for (let i = 0; i < out.data.length; i++)
 		if (Math.abs(out.data[i] - data.targets![i]) < PREDICT_TOLERANCE) right++;
-	return { loss: r.loss, accuracy: right / out.data.length };
+	return { loss: r.loss, accuracy: right / out.data.length, ...predictMetrics(out.data, data) };
 }
 
 type MatchedFilter = (signal: Float32Array, template: Float32Array) => { output: Float32Array };

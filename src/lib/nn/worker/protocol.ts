@@ -41,6 +41,8 @@ export interface SequenceOptions {
 	length: number;
 	hiddenSize: number;
 	epochs: number;
+	/** Starting bias of the gate that keeps the memory (LSTM forget, GRU update); default 3. */
+	keepBias?: number;
 }
 
 export type Command =
@@ -74,7 +76,7 @@ export interface ProgressEvent {
 	totalSteps?: number;
 	etaMs?: number | null;
 	/** The latest held-out score (sequence tasks), null before the first. */
-	heldOut?: { loss: number; accuracy: number } | null;
+	heldOut?: { loss: number; accuracy: number; rmse?: number; naiveRmse?: number } | null;
 }
 
 export interface MetricPoint {

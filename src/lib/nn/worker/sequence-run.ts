@@ -46,6 +46,11 @@ export interface SequenceTrace {
 	truth: number;
 	/** The network's output for this sequence (class probabilities or the predicted value). */
 	output: Float32Array;
+	/**
+	 * Prediction only: the read-out applied to every hidden state, `[T]`: after reading x_0…x_t
+	 * the network's guess of x_{t+1} (it is trained on the last one, x_T, alone).
+	 */
+	predictions?: Float32Array;
 	hidden: Float32Array;
 	gates: Record<string, Float32Array>;
 	/** ‖∂L/∂h_t‖ for t = 0…T−1 on this sequence. */
@@ -76,7 +81,8 @@ export class SequenceRun {
 			['learning rate', s.learningRate, 1e-5, 1],
 			['batch size', s.batchSize, 1, 1024],
 			['hidden size', s.hiddenSize, 1, 256],
-			['epochs', s.epochs, 1, 1000]
+			['epochs', s.epochs, 1, 1000],
+			['keep-gate bias', s.keepBias, -10, 10]
 		] as const)
 			if (!(typeof v === 'number' && v >= lo && v <= hi))
 				throw new RangeError(`${name} must be between ${lo} and ${hi}, got ${String(v)}`);
@@ -95,12 +101,17 @@ export class SequenceRun {
 		});
 	}
 
+	/** Steps so far and to the end of the last epoch at the current batch size (it may change). */
 	get totalSteps(): number {
-		return this.settings.epochs * this.trainer.stepsPerEpoch;
+		const t = this.trainer;
+		const left = this.settings.epochs - t.epoch;
+		if (left <= 0) return this.step;
+		const rest = Math.ceil(Math.round(t.data.size * (1 - t.epochProgress)) / t.batchSize);
+		return this.step + (left - 1) * t.stepsPerEpoch + rest;
 	}
 
 	get done(): boolean {
-		return this.step >= this.totalSteps;
+		return this.trainer.epoch >= this.settings.epochs;
 	}
 
 	/** One batch; returns a message instead when the step was refused (weights put back). */
@@ -160,10 +171,15 @@ export class SequenceRun {
 			const s = e.reduce((a, b) => a + b, 0);
 			output = e.map((v) => v / s);
 		}
+		const readout = this.model.layers[this.model.layers.length - 1];
+		const predictions = classify
+			? undefined
+			: readout.forward({ shape: [T, tr.hiddenSize], data: tr.hidden }, ctx).data.slice();
 		return {
 			index,
 			input,
 			inputSize: D,
+			...(predictions ? { predictions } : {}),
 			steps: T,
 			hiddenSize: tr.hiddenSize,
 			truth,

@@ -7,7 +7,8 @@
  */
 import { checkKind } from '../recurrent/models';
 import type { TaskName } from '../tasks';
-import type { Command, InitCommand, WorkerEvent } from './protocol';
+import { checkHyper } from './hyper';
+import type { Command, Hyper, InitCommand, WorkerEvent } from './protocol';
 import { SequenceRun } from './sequence-run';
 
 const SLICE_MS = 40;
@@ -82,9 +83,26 @@ export class SequenceSession {
 			case 'save':
 				this.post({ type: 'saved', json: run.modelFile() });
 				return;
+			case 'hyper':
+				this.setHyper(run, cmd.hyper);
+				return;
 			default:
 				throw new Error(`A recurrent model cannot answer '${cmd.type}'.`);
 		}
+	}
+
+	/**
+	 * The batch size and learning rate apply from the next step, the model and its progress stay;
+	 * a reset keeps them. The other hyperparameters have no meaning here and are refused.
+	 */
+	private setHyper(run: SequenceRun, patch: Partial<Hyper>): void {
+		const other = Object.keys(patch).filter((k) => k !== 'batchSize' && k !== 'learningRate');
+		if (other.length) throw new Error(`A recurrent model cannot change ${other.join(', ')} while it trains.`);
+		checkHyper(patch);
+		if (patch.batchSize !== undefined) run.trainer.batchSize = patch.batchSize;
+		if (patch.learningRate !== undefined) run.trainer.optimizer.opts.learningRate = patch.learningRate;
+		this.init!.hyper = { ...this.init!.hyper, ...patch };
+		this.report();
 	}
 
 	/** A fresh model for the settings (the weights of `weights` where given); the old one stays on error. */
@@ -101,7 +119,8 @@ export class SequenceSession {
 				hiddenSize: o.hiddenSize,
 				learningRate: init.hyper.learningRate,
 				batchSize: init.hyper.batchSize,
-				epochs: o.epochs
+				epochs: o.epochs,
+				...(o.keepBias === undefined ? {} : { keepBias: o.keepBias })
 			}
 		});
 		if (weights !== undefined) next.load(weights);
