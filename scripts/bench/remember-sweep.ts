@@ -1,0 +1,79 @@
+/**
+ * The "remember" comparison, measured: each model × seed × length trained with the target
+ * settings (TARGET_SETTINGS.remember: hidden, learning rate, batch, clipping, keep-gate bias,
+ * training sequences), the held-out accuracy written every `every` steps so the step where a
+ * model leaves chance shows. Bundled and run by scripts/bench/remember-sweep.js.
+ */
+import { Optimizer } from '../../src/lib/nn/optim';
+import {
+	dataSeeds,
+	score,
+	TARGET_SETTINGS,
+	type RecurrentSettings
+} from '../../src/lib/nn/recurrent/experiment';
+import { buildRecurrentModel, checkKind, lossFor } from '../../src/lib/nn/recurrent/models';
+import { RememberTask, sequenceDataset } from '../../src/lib/nn/tasks';
+import { Trainer } from '../../src/lib/nn/train';
+
+export interface SweepOptions {
+	models: string[];
+	seeds: number[];
+	lengths: number[];
+	steps: number;
+	every: number;
+	noise?: number;
+	/** Training sequences; default TARGET_SETTINGS.remember.trainSize. */
+	trainSize?: number;
+	testSize?: number;
+	/** Overrides of the target settings, the same for every model. */
+	settings?: Partial<RecurrentSettings>;
+}
+
+export interface SweepRow {
+	model: string;
+	seed: number;
+	length: number;
+	/** Held-out accuracy after every `every` steps. */
+	curve: { step: number; accuracy: number }[];
+	final: number;
+	seconds: number;
+}
+
+export function sweepOne(model: string, seed: number, length: number, o: SweepOptions): SweepRow {
+	const s = {
+		...TARGET_SETTINGS.remember,
+		...(o.trainSize ? { trainSize: o.trainSize } : {}),
+		...(o.testSize ? { testSize: o.testSize } : {}),
+		...o.settings
+	};
+	const task = new RememberTask({ length, ...(o.noise === undefined ? {} : { noise: o.noise }) });
+	const seeds = dataSeeds(seed);
+	const train = task.generate(s.trainSize, seeds.train);
+	const test = task.generate(s.testSize, seeds.test);
+	const net = buildRecurrentModel(checkKind(model), task, { ...s, seed });
+	const trainer = new Trainer({
+		model: net,
+		loss: lossFor(task),
+		optimizer: new Optimizer({ kind: 'adam', learningRate: s.learningRate }),
+		data: sequenceDataset(train),
+		batchSize: s.batchSize,
+		seed,
+		clipNorm: s.clipNorm
+	});
+	const curve: SweepRow['curve'] = [];
+	const t0 = performance.now();
+	for (let step = 1; step <= o.steps; step++) {
+		const r = trainer.step();
+		if (!r.ok) throw new Error(`${model} seed ${seed} length ${length}: step ${step} refused: ${r.message}`);
+		if (step % o.every === 0 || step === o.steps)
+			curve.push({ step, accuracy: score(net, task, test).accuracy });
+	}
+	return {
+		model,
+		seed,
+		length,
+		curve,
+		final: curve.at(-1)!.accuracy,
+		seconds: (performance.now() - t0) / 1000
+	};
+}
