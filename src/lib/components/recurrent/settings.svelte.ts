@@ -51,7 +51,11 @@ export class RecurrentPageSettings {
 			fallback: 32,
 			integer: true
 		});
-		this.learningRate = params.number('lr', { min: LR_RANGE[0], max: LR_RANGE[1], fallback: 0.01 });
+		this.learningRate = params.number('lr', {
+			min: LR_RANGE[0],
+			max: LR_RANGE[1],
+			fallback: TARGET_SETTINGS[this.task].learningRate
+		});
 		this.epochs = params.number('epochs', {
 			min: EPOCH_RANGE[0],
 			max: EPOCH_RANGE[1],
@@ -65,6 +69,8 @@ export class RecurrentPageSettings {
 	setTask(task: TaskName): void {
 		this.task = task;
 		this.length = DEFAULT_LENGTH[task];
+		// remember has its own rate (0.003): the one at which the plain RNN stays at chance
+		this.learningRate = TARGET_SETTINGS[task].learningRate;
 	}
 
 	/** Sets the learning rate if it is a number in range; otherwise says why not. */
