@@ -78,6 +78,7 @@ for (const length of opts.lengths)
 			console.log(
 				`${model.padEnd(4)} seed ${seed} length ${String(length).padStart(3)}: ` +
 					row.curve.map((c) => pct(c.accuracy)).join(' ') +
+					(model === 'rnn' ? `  growth ${row.curve.map((c) => c.growth.toFixed(2)).join(' ')}` : '') +
 					`  (${row.seconds.toFixed(0)} s)`
 			);
 		}

@@ -11,7 +11,8 @@ import {
 	TARGET_SETTINGS,
 	type RecurrentSettings
 } from '../../src/lib/nn/recurrent/experiment';
-import { buildRecurrentModel, checkKind, lossFor } from '../../src/lib/nn/recurrent/models';
+import { buildRecurrentModel, checkKind, lossFor, recurrentLayerOf } from '../../src/lib/nn/recurrent/models';
+import type { Sequential } from '../../src/lib/nn/sequential';
 import { RememberTask, sequenceDataset } from '../../src/lib/nn/tasks';
 import { Trainer } from '../../src/lib/nn/train';
 
@@ -33,10 +34,35 @@ export interface SweepRow {
 	model: string;
 	seed: number;
 	length: number;
-	/** Held-out accuracy after every `every` steps. */
-	curve: { step: number; accuracy: number }[];
+	/** Held-out accuracy and the RNN's growth factor per step (`growthPerStep`) after every `every` steps. */
+	curve: { step: number; accuracy: number; growth: number }[];
 	final: number;
 	seconds: number;
+}
+
+/**
+ * The plain RNN's growth factor per step, ‖Wh⁵⁰‖_F^(1/50) (Gelfand: tends to the spectral radius):
+ * below 1 a small state and the gradient shrink by about this factor at every step; above 1 the
+ * net can hold a saturated state against the noise, the latching solution. NaN for the gated nets.
+ */
+export function growthPerStep(net: Sequential, k = 50): number {
+	const { Wh, hiddenSize: H } = recurrentLayerOf(net);
+	if (Wh.value.length !== H * H) return NaN;
+	let p = Float64Array.from(Wh.value);
+	let logScale = 0;
+	for (let n = 1; n < k; n++) {
+		const next = new Float64Array(H * H);
+		for (let i = 0; i < H; i++)
+			for (let m = 0; m < H; m++) {
+				const a = p[i * H + m];
+				for (let j = 0; j < H; j++) next[i * H + j] += a * Wh.value[m * H + j];
+			}
+		// rescale so that the product neither overflows nor underflows over k factors
+		const norm = Math.hypot(...next);
+		logScale += Math.log(norm);
+		p = next.map((x) => x / norm);
+	}
+	return Math.exp((logScale + Math.log(Math.hypot(...p))) / k);
 }
 
 export function sweepOne(model: string, seed: number, length: number, o: SweepOptions): SweepRow {
@@ -66,7 +92,7 @@ export function sweepOne(model: string, seed: number, length: number, o: SweepOp
 		const r = trainer.step();
 		if (!r.ok) throw new Error(`${model} seed ${seed} length ${length}: step ${step} refused: ${r.message}`);
 		if (step % o.every === 0 || step === o.steps)
-			curve.push({ step, accuracy: score(net, task, test).accuracy });
+			curve.push({ step, accuracy: score(net, task, test).accuracy, growth: growthPerStep(net) });
 	}
 	return {
 		model,
