@@ -1,5 +1,6 @@
 // node scripts/bench/remember-sweep.js [--models rnn,lstm,gru] [--seeds 1,2,3] [--lengths 50]
-//   [--steps 500] [--every 50] [--noise σ] [--train N] [--test N] [--json FILE]
+//   [--steps 500] [--every 50] [--noise σ] [--train N] [--test N] [--lr R] [--batch N] [--hidden N]
+//   [--rnn-init uniform|orthogonal] [--json FILE]
 // The plain RNN, the LSTM and the GRU on "remember" with the target settings
 // (src/lib/nn/recurrent/experiment.ts), one run after the other: held-out accuracy every
 // `every` steps, so the step where a model leaves chance (25 %) shows. BENCHMARKS.md's
@@ -23,6 +24,7 @@ const { values } = parseArgs({
 		lr: { type: 'string' },
 		batch: { type: 'string' },
 		hidden: { type: 'string' },
+		'rnn-init': { type: 'string', default: 'uniform' },
 		json: { type: 'string' }
 	}
 });
@@ -45,6 +47,7 @@ const opts = {
 	...(values.noise === undefined ? {} : { noise: Number(values.noise) }),
 	...(values.train === undefined ? {} : { trainSize: whole('train', values.train) }),
 	...(values.test === undefined ? {} : { testSize: whole('test', values.test) }),
+	rnnInit: values['rnn-init'],
 	settings: {
 		...(values.lr === undefined ? {} : { learningRate: Number(values.lr) }),
 		...(values.batch === undefined ? {} : { batchSize: whole('batch', values.batch) }),

@@ -15,6 +15,7 @@ import { buildRecurrentModel, checkKind, lossFor, recurrentLayerOf } from '../..
 import type { Sequential } from '../../src/lib/nn/sequential';
 import { RememberTask, sequenceDataset } from '../../src/lib/nn/tasks';
 import { Trainer } from '../../src/lib/nn/train';
+import { createRng, normal } from '../../src/lib/signal/random';
 
 export interface SweepOptions {
 	models: string[];
@@ -26,6 +27,8 @@ export interface SweepOptions {
 	/** Training sequences; default TARGET_SETTINGS.remember.trainSize. */
 	trainSize?: number;
 	testSize?: number;
+	/** The plain RNN's recurrent weights: PyTorch's U(±1/√H) (the layer's own) or Keras's orthogonal. */
+	rnnInit?: 'uniform' | 'orthogonal';
 	/** Overrides of the target settings, the same for every model. */
 	settings?: Partial<RecurrentSettings>;
 }
@@ -65,6 +68,24 @@ export function growthPerStep(net: Sequential, k = 50): number {
 	return Math.exp((logScale + Math.log(Math.hypot(...p))) / k);
 }
 
+/** Overwrites the square matrix `w` with a random orthogonal one (Gram–Schmidt on Gaussian rows). */
+function orthogonal(w: Float32Array, seed: number): void {
+	const H = Math.round(Math.sqrt(w.length));
+	const rng = createRng(seed + 7777);
+	const rows: Float64Array[] = [];
+	for (let i = 0; i < H; i++) {
+		const r = Float64Array.from({ length: H }, () => normal(rng));
+		for (const q of rows) {
+			let d = 0;
+			for (let j = 0; j < H; j++) d += r[j] * q[j];
+			for (let j = 0; j < H; j++) r[j] -= d * q[j];
+		}
+		const n = Math.hypot(...r);
+		rows.push(r.map((x) => x / n));
+	}
+	rows.forEach((r, i) => w.set(r, i * H));
+}
+
 export function sweepOne(model: string, seed: number, length: number, o: SweepOptions): SweepRow {
 	const s = {
 		...TARGET_SETTINGS.remember,
@@ -77,6 +98,7 @@ export function sweepOne(model: string, seed: number, length: number, o: SweepOp
 	const train = task.generate(s.trainSize, seeds.train);
 	const test = task.generate(s.testSize, seeds.test);
 	const net = buildRecurrentModel(checkKind(model), task, { ...s, seed });
+	if (model === 'rnn' && o.rnnInit === 'orthogonal') orthogonal(recurrentLayerOf(net).Wh.value, seed);
 	const trainer = new Trainer({
 		model: net,
 		loss: lossFor(task),
