@@ -114,10 +114,11 @@ export interface TrainReport {
 
 export async function runTraining(args: TrainArgs, read: ReadFile, log: (line: string) => void = () => {}) {
 	const spec = getModel(args.model);
-	const task = await getTask(args.task).load(read, { trainLimit: args.trainLimit });
+	const taskSpec = getTask(args.task);
+	const task = await taskSpec.load(read, { trainLimit: args.trainLimit });
 	const model = spec.build(task, createRng(args.seed), { dropout: args.dropout, batchNorm: args.batchNorm });
 	const optimizer = args.optimizer ?? spec.defaults.optimizer;
-	const learningRate = args.learningRate ?? spec.defaults.learningRate;
+	const learningRate = args.learningRate ?? taskSpec.defaults?.learningRate ?? spec.defaults.learningRate;
 	const batchSize = args.batchSize ?? spec.defaults.batchSize;
 	const loss = task.makeLoss();
 	const trainer = new Trainer({

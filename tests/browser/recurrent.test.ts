@@ -99,7 +99,7 @@ describe('recurrent pages train in a worker', () => {
 			await page.getByTestId('learning-rate').fill('-3');
 			await page.getByTestId('learning-rate').press('Enter');
 			await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/learning rate must be/);
-			expect(new URL(page.url()).searchParams.get('lr')).toBe('0.01');
+			expect(new URL(page.url()).searchParams.get('lr')).toBe('0.003');
 		});
 	});
 
@@ -107,6 +107,8 @@ describe('recurrent pages train in a worker', () => {
 		await withPage(async ({ page }) => {
 			// 50 epochs (5000 steps): still training when Pause all is pressed, even on an idle machine
 			await open(page, '/gru?step=3&len=8&hidden=8&epochs=50');
+			// no lr in the link: remember's own rate, the same for all three models
+			expect(new URL(page.url()).searchParams.get('lr')).toBe('0.003');
 			// inputs 4, hidden 8, 4 classes: RNN 8·(4+8+1)+36 = 140, LSTM 4·8·13+36 = 452, GRU 3·8·13+24+36 = 372
 			// three workers start at once: each count appears when its own model is built
 			for (const [kind, parameters] of [

@@ -28,6 +28,8 @@ export interface TaskSpec {
 	description: string;
 	/** `trainLimit` trims the training set (the overfitting demo). */
 	load(read: ReadFile, opts?: { trainLimit?: number }): Promise<TaskData>;
+	/** Settings this task needs whatever the model (they override the model's defaults). */
+	defaults?: { learningRate?: number };
 }
 
 export interface ModelOptions {

@@ -70,7 +70,10 @@ export class RecurrentPageSettings {
 			integer: true
 		});
 		const f = FIELDS;
-		this.learningRate = params.number('lr', { ...f.learningRate, fallback: 0.01 });
+		this.learningRate = params.number('lr', {
+			...f.learningRate,
+			fallback: TARGET_SETTINGS[this.task].learningRate
+		});
 		this.batchSize = params.number('batch', { ...f.batchSize, fallback: TARGET_SETTINGS.remember.batchSize });
 		if (KEEP_GATE[model]) this.keepBias = params.number('bias', KEEP_BIAS);
 		this.epochs = params.number('epochs', {
@@ -86,6 +89,8 @@ export class RecurrentPageSettings {
 	setTask(task: TaskName): void {
 		this.task = task;
 		this.length = DEFAULT_LENGTH[task];
+		// remember has its own rate (0.003): the one at which the plain RNN stays at chance
+		this.learningRate = TARGET_SETTINGS[task].learningRate;
 	}
 
 	/**
