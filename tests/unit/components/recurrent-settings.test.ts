@@ -83,7 +83,8 @@ describe('ModelSync: a fresh model or the live hyperparameters', () => {
 		expect(sync.send(s.init())).toBeNull();
 		s.batchSize = 8;
 		expect(sync.send(s.init())).toBe('hyper');
-		expect(sent.at(-1)).toEqual({ type: 'hyper', hyper: { batchSize: 8, learningRate: 0.01 } });
+		expect(s.learningRate).toBe(0.003); // remember's own rate
+		expect(sent.at(-1)).toEqual({ type: 'hyper', hyper: { batchSize: 8, learningRate: s.learningRate } });
 		expect(remembered.at(-1)!.hyper!.batchSize).toBe(8);
 		expect(sync.send({ ...s.init(), inspect: 7 })).toBeNull();
 		s.keepBias = 1;
