@@ -2,19 +2,9 @@
 // Bundles scripts/train/cli.ts for Node with vite (Node 20 cannot run .ts directly), then runs it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { bundleForNode, root } from './bundle-node.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = join(root, 'node_modules', '.cache', 'flipshift-train');
-await build({
-	root,
-	configFile: false,
-	logLevel: 'warn',
-	resolve: { alias: { $lib: join(root, 'src', 'lib') } },
-	build: { ssr: true, outDir, emptyOutDir: true, rollupOptions: { input: { cli: 'scripts/train/cli.ts' } } }
-});
-const cli = await import(pathToFileURL(join(outDir, 'cli.js')).href);
+const cli = await (await bundleForNode('train', { cli: 'scripts/train/cli.ts' })).load('cli');
 
 let args;
 try {

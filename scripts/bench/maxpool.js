@@ -8,33 +8,20 @@
 // tfjs's times include making its input tensors from the same Float32Arrays and reading the
 // results back with dataSync (flipshift copies its input into WebAssembly memory and its results
 // out, too). `--before` interleaves a second kernel bundle (another commit, built the same way).
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { pathToFileURL } from 'node:url';
+import { bundleForNode, root } from '../bundle-node.js';
 import { rand } from './workloads.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, fallback) => {
 	const i = process.argv.indexOf(name);
 	return i > 0 ? process.argv[i + 1] : fallback;
 };
 const runs = Number(arg('--runs', 30));
 
-const outDir = join(root, 'node_modules', '.cache', 'flipshift-bench-maxpool');
-await build({
-	root,
-	configFile: false,
-	logLevel: 'warn',
-	build: {
-		ssr: true,
-		outDir,
-		emptyOutDir: true,
-		rollupOptions: { input: { kernels: 'src/lib/kernels/index.ts' } }
-	}
-});
+const bundle = await bundleForNode('bench-maxpool', { kernels: 'src/lib/kernels/index.ts' });
 // keep a copy of this folder to time this tree later as another's --before
-console.log(`this tree's bundle: ${join(outDir, 'kernels.js')}`);
-const after = await import(pathToFileURL(join(outDir, 'kernels.js')).href);
+console.log(`this tree's bundle: ${bundle.file('kernels')}`);
+const after = await bundle.load('kernels');
 const beforePath = arg('--before');
 const before = beforePath ? await import(pathToFileURL(beforePath).href) : null;
 

@@ -6,10 +6,8 @@
 // `every` steps, so the step where a model leaves chance (25 %) shows. BENCHMARKS.md's
 // remember tables come from this script; run it under `nice`, it keeps one core busy.
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { build } from 'vite';
+import { bundleForNode } from '../bundle-node.js';
 
 const { values } = parseArgs({
 	options: {
@@ -55,21 +53,9 @@ const opts = {
 	}
 };
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const outDir = join(root, 'node_modules', '.cache', 'flipshift-remember-sweep');
-await build({
-	root,
-	configFile: false,
-	logLevel: 'warn',
-	resolve: { alias: { $lib: join(root, 'src', 'lib') } },
-	build: {
-		ssr: true,
-		outDir,
-		emptyOutDir: true,
-		rollupOptions: { input: { sweep: 'scripts/bench/remember-sweep.ts' } }
-	}
-});
-const { sweepOne } = await import(pathToFileURL(join(outDir, 'sweep.js')).href);
+const { sweepOne } = await (
+	await bundleForNode('remember-sweep', { sweep: 'scripts/bench/remember-sweep.ts' })
+).load('sweep');
 
 const pct = (v) => `${(100 * v).toFixed(1)}`.padStart(5);
 const rows = [];

@@ -1,11 +1,8 @@
 // One SGD training step of conv 8@3×3 → ReLU → max pool 2 → dense 10 on a batch of 32 28×28
 // images: flipshift's nn library against @tensorflow/tfjs-backend-cpu. Median milliseconds.
 // Run alone (`node scripts/bench/train-step.js`) or as the last part of `npm run bench`.
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'vite';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { fileURLToPath } from 'node:url';
+import { bundleForNode } from '../bundle-node.js';
 
 async function median(fn, runs = 15, warm = 3) {
 	for (let i = 0; i < warm; i++) await fn();
@@ -18,29 +15,11 @@ async function median(fn, runs = 15, warm = 3) {
 	return t.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-export async function benchTrainStep() {
-	const outDir = join(root, 'node_modules', '.cache', 'flipshift-bench-nn');
-	await build({
-		root,
-		configFile: false,
-		logLevel: 'warn',
-		resolve: { alias: { $lib: join(root, 'src', 'lib') } },
-		ssr: { noExternal: ['@tensorflow/tfjs-core'] },
-		build: {
-			ssr: true,
-			outDir,
-			emptyOutDir: true,
-			rollupOptions: {
-				input: {
-					nn: 'src/lib/nn/index.ts',
-					random: 'src/lib/signal/random.ts',
-					grads: 'scripts/bench/tf-grads.js'
-				}
-			}
-		}
-	});
-	const nn = await import(pathToFileURL(join(outDir, 'nn.js')).href);
-	const { createRng, uniformArray } = await import(pathToFileURL(join(outDir, 'random.js')).href);
+/**
+ * The benchmark CNN on a fixed batch, from a bundled nn library and random module (seeded, so two
+ * builds of the library train the same numbers): `step()` is one SGD step; `x` and `labels` the batch.
+ */
+export function benchmarkCnn(nn, { createRng, uniformArray }) {
 	const rng = createRng(1);
 	const model = new nn.Sequential(
 		[1, 28, 28],
@@ -57,21 +36,28 @@ export async function benchTrainStep() {
 	const loss = new nn.SoftmaxCrossEntropy();
 	const opt = new nn.Optimizer({ kind: 'sgd', learningRate: 0.01 });
 	const ctx = { training: true, rng };
-	const flipshiftMs = await median(
-		() => {
-			model.zeroGrad();
-			loss.forward(model.forward(x, ctx), labels);
-			model.backwardParams(loss.backward());
-			opt.update(model.params());
-		},
-		30,
-		5
+	const step = () => {
+		model.zeroGrad();
+		loss.forward(model.forward(x, ctx), labels);
+		model.backwardParams(loss.backward());
+		opt.update(model.params());
+	};
+	return { step, x, labels };
+}
+
+export async function benchTrainStep() {
+	const bundle = await bundleForNode(
+		'bench-nn',
+		{ nn: 'src/lib/nn/index.ts', random: 'src/lib/signal/random.ts', grads: 'scripts/bench/tf-grads.js' },
+		{ noExternal: ['@tensorflow/tfjs-core'] }
 	);
+	const { step, x, labels } = benchmarkCnn(await bundle.load('nn'), await bundle.load('random'));
+	const flipshiftMs = await median(step, 30, 5);
 
 	const tf = await import('@tensorflow/tfjs-core');
 	// tfjs-core's gradient list is ESM without file extensions (Node cannot load it): bundled above;
 	// the registry lives on globalThis, so the bundled copy registers them for the package's engine
-	await import(pathToFileURL(join(outDir, 'grads.js')).href);
+	await bundle.load('grads');
 	await import('@tensorflow/tfjs-backend-cpu');
 	await tf.setBackend('cpu');
 	await tf.ready();
