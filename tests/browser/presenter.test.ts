@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { CONCEPTS, findConcept, isAvailable } from '$lib/concepts/registry';
+import { keepUnitsWithNumbers } from '$lib/deck/typography';
 import { SCREENS, browserSuite, type GuardedPage, type ThemeName } from './harness';
 
 const base = inject('baseUrl');
@@ -8,7 +9,9 @@ const suite = browserSuite();
 /** A 13-inch laptop at its normal resolution (MacBook Air: 1280×800 CSS pixels). */
 const LAPTOP = { width: 1280, height: 800 };
 
-const notesOf = (slug: string, step: number) => findConcept(slug)!.steps[step - 1].notes;
+/** A step's notes as the presenter view shows them. */
+const notesOf = (slug: string, step: number) =>
+	keepUnitsWithNumbers(findConcept(slug)!.steps[step - 1].notes);
 const indicator = (page: Page) => page.getByTestId('step-indicator');
 const notes = (presenter: Page) => presenter.getByTestId('speaker-notes');
 
