@@ -49,7 +49,8 @@ describe('recurrent pages train in a worker', () => {
 	] as const) {
 		it(`${slug} step ${step}: Train runs, the page stays responsive, Pause stops, the ${gate} map is drawn`, async () => {
 			await withPage(async ({ page }) => {
-				await open(page, `/${slug}?step=${step}&pre=0&len=12&hidden=16&epochs=20`);
+				// 5000 steps at the slowest settings: still training at Pause on a machine several times faster
+				await open(page, `/${slug}?step=${step}&pre=0&len=50&hidden=64&epochs=50`);
 				await expect.poll(() => page.getByTestId(gate).count()).toBe(1);
 				await page.getByTestId('train').click();
 				await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(5);
@@ -105,8 +106,8 @@ describe('recurrent pages train in a worker', () => {
 
 	it('gru step 3: the three models train side by side with their parameter counts', async () => {
 		await withPage(async ({ page }) => {
-			// 50 epochs (5000 steps): still training when Pause all is pressed, even on an idle machine
-			await open(page, '/gru?step=3&len=8&hidden=8&epochs=50');
+			// 50 epochs of length 100 (5000 steps): still training when Pause all is pressed, even on an idle machine
+			await open(page, '/gru?step=3&len=100&hidden=8&epochs=50');
 			// no lr in the link: remember's own rate, the same for all three models
 			expect(new URL(page.url()).searchParams.get('lr')).toBe('0.003');
 			// inputs 4, hidden 8, 4 classes: RNN 8·(4+8+1)+36 = 140, LSTM 4·8·13+36 = 452, GRU 3·8·13+24+36 = 372
@@ -129,7 +130,8 @@ describe('recurrent pages train in a worker', () => {
 
 	it('rnn step 2: batch size 0 and "abc" are refused with messages; 64 applies while training, the steps go on', async () => {
 		await withPage(async ({ page }) => {
-			await open(page, '/rnn?step=2&len=8&hidden=8&epochs=20');
+			// length 50, 50 epochs: at length 8 the 2000 steps of 20 epochs took under 0.5 s, done before Pause
+			await open(page, '/rnn?step=2&len=50&hidden=32&epochs=50');
 			const batch = page.getByTestId('batch-size');
 			await batch.fill('0');
 			await batch.press('Enter');
@@ -141,8 +143,8 @@ describe('recurrent pages train in a worker', () => {
 			await batch.press('Enter');
 			await expect.poll(() => page.getByTestId('message').textContent()).toMatch(/"abc" is not a number/);
 			expect(new URL(page.url()).searchParams.get('batch')).toBe('32');
-			// 3200 sequences, 20 epochs: 2000 steps at batch 32
-			await expect.poll(() => page.getByTestId('readout').textContent()).toMatch(/step 0\/2000 /);
+			// 3200 sequences, 50 epochs: 5000 steps at batch 32
+			await expect.poll(() => page.getByTestId('readout').textContent()).toMatch(/step 0\/5000 /);
 			await page.getByTestId('train').click();
 			await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(3);
 			await page.getByTestId('pause').click();
@@ -154,8 +156,8 @@ describe('recurrent pages train in a worker', () => {
 			// the same model goes on: its step count stays, the steps left halve
 			const total = async () =>
 				Number((await page.getByTestId('readout').textContent())!.match(/step \d+\/(\d+)/)![1]);
-			// 100 steps of 32 an epoch before, 50 of 64 after: what is left of this epoch and the 19 − done after it
-			const left = (19 - Math.floor(paused / 100)) * 50 + Math.ceil((100 - (paused % 100)) / 2);
+			// 100 steps of 32 an epoch before, 50 of 64 after: what is left of this epoch and the 49 − done after it
+			const left = (49 - Math.floor(paused / 100)) * 50 + Math.ceil((100 - (paused % 100)) / 2);
 			await expect.poll(total).toBe(paused + left);
 			expect(await stepOf(page)).toBe(paused);
 			await page.getByTestId('step').click();
@@ -207,7 +209,7 @@ describe('recurrent pages train in a worker', () => {
 		'gru step 2 task=predict: the plot of the guesses against the truth updates while training, RMSE beside next = current (%s)',
 		async (theme) => {
 			await withPage(async ({ page }) => {
-				await open(page, '/gru?step=2&task=predict&len=12&hidden=8&epochs=20');
+				await open(page, '/gru?step=2&task=predict&len=60&hidden=64&epochs=50');
 				const plot = page.getByTestId('prediction-plot');
 				await expect.poll(() => plot.count()).toBe(1);
 				expect(await plot.locator('figcaption').textContent()).toMatch(/input.*net’s guess.*true next/);
