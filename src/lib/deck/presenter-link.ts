@@ -12,6 +12,16 @@ export const PREVIEW_FRAME_NAME = 'flipshift-preview';
 /** The presenter window's name, so S focuses the open one instead of opening a second. */
 export const PRESENTER_WINDOW_NAME = 'flipshift-presenter';
 
+/**
+ * The window name S opens the presenter under. For a moment after a presenter window closes,
+ * Chromium still finds the closing window by its name and hands it back from `window.open`, so
+ * nothing opens; after a presenter said it is closing, S asks for a fresh name instead (the new
+ * presenter takes the shared name itself once it runs, see `PresenterState.connect`).
+ */
+export function presenterWindowName(presenterClosed: boolean, now: number): string {
+	return presenterClosed ? `${PRESENTER_WINDOW_NAME}-${now}` : PRESENTER_WINDOW_NAME;
+}
+
 export type PresenterMessage =
 	/** Projected → presenter: what the class sees now. `search` is the query string with settings. */
 	| { kind: 'state'; position: Position | null; search: string; blank: boolean }
@@ -19,6 +29,8 @@ export type PresenterMessage =
 	| { kind: 'bye' }
 	/** Presenter → projected: say where you are. */
 	| { kind: 'hello' }
+	/** Presenter → projected: the presenter window is closing. */
+	| { kind: 'closing' }
 	/** Presenter → projected: show this step. */
 	| { kind: 'go'; position: Position }
 	/** Presenter → projected: blank or unblank the screen. */
@@ -42,6 +54,7 @@ export function parseMessage(deck: readonly DeckEntry[], data: unknown): Present
 	switch (data.kind) {
 		case 'hello':
 		case 'bye':
+		case 'closing':
 			return { kind: data.kind };
 		case 'blank':
 			return typeof data.blank === 'boolean' ? { kind: 'blank', blank: data.blank } : null;

@@ -7,7 +7,7 @@ import {
 	type DeckEntry,
 	type Position
 } from './navigation';
-import { openLink, type Link, type PresenterMessage } from './presenter-link';
+import { openLink, PRESENTER_WINDOW_NAME, type Link, type PresenterMessage } from './presenter-link';
 
 /**
  * The presenter window's state: the step the class sees (as the projected window reports it),
@@ -27,12 +27,20 @@ export class PresenterState {
 
 	constructor(readonly deck: readonly DeckEntry[]) {}
 
-	/** Joins the channel and asks the projected window where it is; returns the cleanup. */
+	/**
+	 * Joins the channel and asks the projected window where it is; returns the cleanup. The
+	 * window takes the presenter's name (it may have been opened under a fresh one) so the next S
+	 * brings it forward, and says when it closes so the next S opens a new one.
+	 */
 	connect(): () => void {
 		const link = openLink(this.deck, (message) => this.receive(message));
 		this.link = link;
+		window.name = PRESENTER_WINDOW_NAME;
 		link.post({ kind: 'hello' });
+		const closing = () => link.post({ kind: 'closing' });
+		addEventListener('pagehide', closing);
 		return () => {
+			removeEventListener('pagehide', closing);
 			link.close();
 			if (this.link === link) this.link = null;
 		};

@@ -8,9 +8,12 @@ import {
 	type DeckEntry,
 	type Position
 } from './navigation';
-import { PRESENTER_WINDOW_NAME } from './presenter-link';
+import { presenterWindowName } from './presenter-link';
 import { Theme } from './theme.svelte';
 import type { UrlSync } from './url-sync.svelte';
+
+/** How long after S a presenter window that was already closing has surely gone. */
+const PRESENTER_CLOSE_CHECK_MS = 500;
 
 /**
  * The deck shell's state: where we are, the overlays, the theme. One instance lives in the
@@ -33,6 +36,8 @@ export class DeckShell {
 	urlSync: UrlSync | null = null;
 	/** The concept page's figure export (key E and the export button); null where there is no figure. */
 	exportFigure: (() => Promise<void>) | null = null;
+	/** A presenter window said it is closing, and none has said hello since (see `presenterWindowName`). */
+	presenterClosed = false;
 	/** Set when fullscreen was refused (no user gesture, iframe without permission) or an export failed. */
 	message = $state<string | null>(null);
 
@@ -87,10 +92,21 @@ export class DeckShell {
 	/** Opens the presenter view in its own window (or brings the open one forward). */
 	openPresenter(): void {
 		this.urlSync?.flush();
-		const opened = window.open(this.presenterUrl, PRESENTER_WINDOW_NAME, 'popup=yes,width=1280,height=800');
+		const opened = this.openPresenterWindow(presenterWindowName(this.presenterClosed, Date.now()));
+		// the shared name found a presenter that was closing (its "closing" had not arrived yet):
+		// it closes under us, so open a new one under a fresh name
+		if (opened && !this.presenterClosed)
+			setTimeout(() => {
+				if (opened.closed) this.openPresenterWindow(presenterWindowName(true, Date.now()));
+			}, PRESENTER_CLOSE_CHECK_MS);
+	}
+
+	private openPresenterWindow(name: string): Window | null {
+		const opened = window.open(this.presenterUrl, name, 'popup=yes,width=1280,height=800');
 		if (opened) opened.focus();
 		else
 			this.message = `The browser blocked the presenter window. Allow pop-ups for this site, or open ${this.presenterUrl} in a new window.`;
+		return opened;
 	}
 
 	/** Saves the figure on screen; a failure is said in the message line, never thrown at the page. */

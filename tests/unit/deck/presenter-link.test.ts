@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStepAddress, parseMessage } from '$lib/deck/presenter-link';
+import { nextStepAddress, parseMessage, presenterWindowName } from '$lib/deck/presenter-link';
 import { PresenterState } from '$lib/deck/presenter.svelte';
 
 const DECK = [
@@ -11,6 +11,7 @@ describe('parseMessage', () => {
 	it.each([
 		[{ kind: 'hello' }, { kind: 'hello' }],
 		[{ kind: 'bye', extra: 1 }, { kind: 'bye' }],
+		[{ kind: 'closing' }, { kind: 'closing' }],
 		[
 			{ kind: 'blank', blank: true },
 			{ kind: 'blank', blank: true }
@@ -48,6 +49,14 @@ describe('parseMessage', () => {
 		{ kind: 'state', position: 'a', search: '', blank: false }
 	])('rejects %j', (data) => {
 		expect(parseMessage(DECK, data)).toBeNull();
+	});
+});
+
+describe('presenterWindowName', () => {
+	it('is the shared name until a presenter said it is closing, then a fresh one each time', () => {
+		expect(presenterWindowName(false, 5)).toBe('flipshift-presenter');
+		expect(presenterWindowName(true, 5)).toBe('flipshift-presenter-5');
+		expect(presenterWindowName(true, 6)).not.toBe(presenterWindowName(true, 5));
 	});
 });
 
