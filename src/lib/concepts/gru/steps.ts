@@ -18,7 +18,7 @@ export const steps: readonly GruStep[] = [
 	{
 		title: 'Update and reset over time',
 		narration:
-			'A GRU learning to remember the first symbol across 50 noisy steps. Press Train: the update gate learns to stay near 1 after step 0, so the state holds the symbol to the end.',
+			'A GRU learning to remember the first symbol across 50 noisy steps (the task menu has two more). Press Train: on remember, the update gate learns to stay near 1 after step 0, so the state holds the symbol to the end.',
 		notes:
 			'It starts with the update gate’s bias at 3 (z ≈ 0.95), a head start to keep things, as the LSTM’s forget bias. Type 2 in the update-gate bias field (a new model) and train: at length 50 it sits near chance (26 % after 400 steps), where 3 reaches 99 % in 200 (BENCHMARKS.md). Let it train for a few hundred steps and point at the update map going bright after column 0. Ask what the reset map should look like when the candidate has nothing useful to add.',
 		view: 'gates',

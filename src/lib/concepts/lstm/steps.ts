@@ -19,7 +19,7 @@ export const steps: readonly LstmStep[] = [
 	{
 		title: 'Every gate over time',
 		narration:
-			'An LSTM trained to name the first symbol of a 50-step noisy sequence. Each map is one gate or the cell state for the sequence above: a row per unit, a column per step. Press Train to continue, Reset to start from random weights.',
+			'The LSTM opens trained to name the first symbol of a 50-step noisy sequence; another task from the menu starts from random weights. Each map is one gate or the cell state for the sequence above. Press Train to continue, Reset to start again.',
 		notes:
 			'The model opens already trained (made with npm run train). Point at the forget-gate map: about 0.96 at every step, so nothing the cell holds leaks away. Then the cell state: the first symbol leaves a faint pattern at step 0 (about ±0.1) that grows into bright stripes, a different pattern per symbol, by step 49 (±10 and more): the trained net feeds its state back and amplifies that first push, while the noise pushes every way and cancels. The input gate hovers near 0.55 all along: a gate does not have to slam shut to be useful. Ask the class which gate they expect to open at the end. Then the forget-gate bias: it is set when the weights are made, so changing it starts a new model. Ask first what a bias of 1 (f ≈ 0.73 at the start) does to a memory 50 steps long: with 1 the LSTM stays at chance (25 %) for 600 steps, with 3 (f ≈ 0.95) it learns within 200 (BENCHMARKS.md). Misconception: the LSTM remembers by design; it still has to be given a start where the gradient reaches step 0.',
 		view: 'gates',

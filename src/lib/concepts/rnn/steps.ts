@@ -17,7 +17,7 @@ export const steps: readonly RnnStep[] = [
 	{
 		title: 'The hidden state over time',
 		narration:
-			'Train a plain RNN to remember the first symbol of a short noisy sequence. The heat map is its hidden state for one sequence: a row per unit, a column per step. Watch it learn to keep something from step 0.',
+			'Train a plain RNN, first to remember the first symbol of a short noisy sequence (the task menu has two more). The heat map is its hidden state for one sequence: a row per unit, a column per step. On remember, watch it learn to keep something from step 0.',
 		notes:
 			'Press Train and let it run to about 100 %. Then point at column 0 and ask: where in the map is the answer stored? Change the sequence number to show another symbol. Misconception: the hidden state is not a copy of the input; it is whatever code the net finds useful. The batch size can be changed while it trains (from the next step): 8 gives more, noisier steps per epoch. Switch the task to “Predict the next value” to show the net’s guess against the true next value, and its RMSE against the naive guess “next = current”.',
 		view: 'hidden'
