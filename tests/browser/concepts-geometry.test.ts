@@ -1,28 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite } from './harness';
+import { browserSuite, KERNELS, openConcept } from './harness';
 
 const base = inject('baseUrl');
-/** The kernel set measures its backends before the first result: slow on a busy two-core machine. */
-const KERNELS = { timeout: 30_000 };
 const SLUGS = ['projections', 'shift', 'continuous-convolution'] as const;
 const { withPage } = browserSuite();
 
 const search = (page: Page) => new URL(page.url()).searchParams;
 
-async function open(page: Page, path: string) {
-	await page.goto(base + path);
-	await page.locator('.live svg').first().waitFor();
-	// The explainer writes its settings into the URL once mounted (batched): then it is live.
-	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
-	await page.waitForFunction(
-		() => !document.querySelector('[data-testid="backend-badge"]')?.textContent?.includes('starting'),
-		null,
-		KERNELS
-	);
-	await page.waitForTimeout(250);
-}
+const open = (page: Page, path: string) => openConcept(page, base + path, 'badge');
 
 /** Drags from the centre of `selector` by (dx, dy) pixels in `steps` moves. */
 async function dragBy(page: Page, selector: string, dx: number, dy: number, steps = 10) {

@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite } from './harness';
+import { browserSuite, openConcept } from './harness';
 
 const base = inject('baseUrl');
 const SLUGS = ['convolution-2d', 'pooling'] as const;
@@ -11,13 +11,7 @@ const { withPage } = browserSuite();
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 const text = (page: Page, testid: string) => page.getByTestId(testid).first().textContent();
 
-/** Opens a page and waits until the explainer has written its settings and the kernel set answered. */
-async function open(page: Page, path: string) {
-	await page.goto(base + path);
-	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
-	await page.locator('.live [data-ready="true"]').waitFor();
-	await page.waitForTimeout(250);
-}
+const open = (page: Page, path: string) => openConcept(page, base + path, 'ready');
 
 /** A grey PNG (colour type 0, 8 bits) of a diagonal ramp, encoded here so the test owns its fixture. */
 function greyPng(width: number, height: number): Buffer {

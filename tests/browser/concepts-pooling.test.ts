@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite, SCREENS } from './harness';
+import { browserSuite, openConcept, SCREENS } from './harness';
 
 const base = inject('baseUrl');
 const SLUGS = ['pooling-backward', 'p-norm', 'conv-1x1'] as const;
@@ -10,14 +10,7 @@ const { withPage } = browserSuite();
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 const text = (page: Page, testid: string) => page.getByTestId(testid).first().textContent();
 
-/** Opens a page and waits until the explainer has written its settings and the kernel set has answered. */
-async function open(page: Page, path: string) {
-	await page.goto(base + path);
-	await page.locator('.live svg').first().waitFor();
-	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
-	await page.locator('.live [data-ready="true"]').waitFor();
-	await page.waitForTimeout(250);
-}
+const open = (page: Page, path: string) => openConcept(page, base + path, 'ready');
 
 /** Reloads the page's own URL and waits for the explainer again. */
 async function reopen(page: Page) {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite } from './harness';
+import { browserSuite, openConcept } from './harness';
 
 const base = inject('baseUrl');
 const SLUGS = ['discrete-convolution', 'matched-filter', 'correlation'] as const;
@@ -9,15 +9,7 @@ const { withPage } = browserSuite();
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
-/** Opens a page and waits until the explainer has written its settings and the kernel set has answered. */
-async function open(page: Page, path: string) {
-	await page.goto(base + path);
-	await page.locator('.live svg').first().waitFor();
-	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
-	// Each explainer says when the kernel set has answered.
-	await page.locator('.live [data-ready="true"]').waitFor();
-	await page.waitForTimeout(250);
-}
+const open = (page: Page, path: string) => openConcept(page, base + path, 'ready');
 
 /** Presses at `fx` of the width of `selector`, moves by dx pixels in `steps` moves, releases. */
 async function dragAcross(page: Page, selector: string, fx: number, dx: number, steps = 10) {

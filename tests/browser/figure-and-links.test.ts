@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { CONCEPTS, isAvailable } from '$lib/concepts/registry';
-import { SCREENS, browserSuite, type ThemeName } from './harness';
+import { browserSuite, KERNELS, SCREENS, type ThemeName } from './harness';
 
 const base = inject('baseUrl');
 const { withPage } = browserSuite();
-const KERNELS = { timeout: 30_000 };
 /** A result still being computed is written as … standing alone, not glued to a word. */
 const PENDING = /(^|[^\p{L}])…/mu;
 

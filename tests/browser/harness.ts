@@ -98,3 +98,28 @@ export function browserSuite() {
 		}
 	};
 }
+
+/** The kernel set measures its backends before the first result: slow on a busy two-core machine. */
+export const KERNELS = { timeout: 30_000 };
+
+/**
+ * Opens a concept page at `url` and waits until it is live: the page has hydrated and mounted its
+ * explainer, the explainer has written its settings into the URL (once mounted, batched), and
+ * then either the explainer says its kernel set or worker has answered (`data-ready`) or, on pages
+ * without that mark, the backend badge has stopped "starting". Then a short pause for the first
+ * drawing to settle.
+ */
+export async function openConcept(page: Page, url: string, live: 'ready' | 'badge'): Promise<void> {
+	await page.goto(url);
+	// before anything else: a link that carries settings passes the URL check below at once
+	await page.locator('html[data-hydrated="true"] .live > *').first().waitFor();
+	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
+	if (live === 'ready') await page.locator('.live [data-ready="true"]').waitFor(KERNELS);
+	else
+		await page.waitForFunction(
+			() => !document.querySelector('[data-testid="backend-badge"]')?.textContent?.includes('starting'),
+			null,
+			KERNELS
+		);
+	await page.waitForTimeout(250);
+}

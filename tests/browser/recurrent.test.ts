@@ -1,18 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { describeConceptSteps } from './concept-steps';
-import { browserSuite, SCREENS } from './harness';
+import { browserSuite, openConcept, SCREENS } from './harness';
 
 const base = inject('baseUrl');
 const { withPage } = browserSuite();
 
-/** Opens a page and waits until its settings are in the URL and the worker (if any) has reported. */
-async function open(page: Page, path: string) {
-	await page.goto(base + path);
-	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
-	await page.locator('.live [data-ready="true"]').waitFor({ timeout: 30_000 });
-	await page.waitForTimeout(300);
-}
+const open = (page: Page, path: string) => openConcept(page, base + path, 'ready');
 
 const stepOf = async (page: Page) => Number(await page.getByTestId('trainer').getAttribute('data-step'));
 
