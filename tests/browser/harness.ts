@@ -104,16 +104,13 @@ export const KERNELS = { timeout: 30_000 };
 
 /**
  * Opens a concept page at `url` and waits until it is live: the page has hydrated and mounted its
- * explainer, the explainer has written its settings into the URL (once mounted, batched), and
- * then either the explainer says its kernel set or worker has answered (`data-ready`) or, on pages
- * without that mark, the backend badge has stopped "starting". Then a short pause for the first
- * drawing to settle.
+ * explainer; the explainer says its kernel set or worker has answered (`data-ready`) or, on pages
+ * without that mark, the backend badge has stopped "starting"; and the settings it saved are in
+ * the URL (`data-url-pending` is gone). Then a short pause for the first drawing to settle.
  */
 export async function openConcept(page: Page, url: string, live: 'ready' | 'badge'): Promise<void> {
 	await page.goto(url);
-	// before anything else: a link that carries settings passes the URL check below at once
 	await page.locator('html[data-hydrated="true"] .live > *').first().waitFor();
-	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
 	if (live === 'ready') await page.locator('.live [data-ready="true"]').waitFor(KERNELS);
 	else
 		await page.waitForFunction(
@@ -121,5 +118,9 @@ export async function openConcept(page: Page, url: string, live: 'ready' | 'badg
 			null,
 			KERNELS
 		);
+	// what the explainer saved on mount or with its first result is in the link: its writes wait
+	// 250 ms for quiet, and a link that already carries settings would pass the check below at once
+	await page.locator('html:not([data-url-pending])').waitFor({ state: 'attached' });
+	await page.waitForFunction(() => [...new URL(location.href).searchParams.keys()].some((k) => k !== 'step'));
 	await page.waitForTimeout(250);
 }

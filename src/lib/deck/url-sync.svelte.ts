@@ -12,18 +12,24 @@ export class UrlSync {
 
 	constructor(
 		private readonly replace: (url: URL) => void,
-		private readonly quietMs = 250
+		private readonly quietMs = 250,
+		/** Told when settings start waiting for their write and when the link has them. */
+		private readonly onPending: (pending: boolean) => void = () => {}
 	) {}
 
 	write(values: Record<string, ParamValue>): void {
 		Object.assign(this.pending, values);
 		if (this.timer !== null) clearTimeout(this.timer);
+		else this.onPending(true);
 		this.timer = setTimeout(() => this.flush(), this.quietMs);
 	}
 
 	/** Writes what is pending now; navigation calls this so no setting is lost. */
 	flush(): void {
-		if (this.timer !== null) clearTimeout(this.timer);
+		if (this.timer !== null) {
+			clearTimeout(this.timer);
+			this.onPending(false);
+		}
 		this.timer = null;
 		if (Object.keys(this.pending).length === 0) return;
 		const url = new URL(location.href);

@@ -29,6 +29,24 @@ describe('UrlSync', () => {
 		expect(replaced).toEqual(['?step=2&x=2.9']);
 	});
 
+	it('says when settings start waiting and when they are written (flush or the quiet timer)', () => {
+		const told: boolean[] = [];
+		const s = new UrlSync(
+			() => {},
+			250,
+			(pending) => told.push(pending)
+		);
+		s.write({ x: 1 });
+		s.write({ x: 2 });
+		expect(told).toEqual([true]);
+		vi.advanceTimersByTime(250);
+		expect(told).toEqual([true, false]);
+		s.write({ x: 3 });
+		s.flush();
+		s.flush();
+		expect(told).toEqual([true, false, true, false]);
+	});
+
 	it('flush writes pending values at once and skips a write that changes nothing', () => {
 		sync.write({ alpha: 0.2, x: null });
 		sync.flush();
