@@ -12,9 +12,6 @@ import { presenterWindowName } from './presenter-link';
 import { Theme } from './theme.svelte';
 import type { UrlSync } from './url-sync.svelte';
 
-/** How long after S a presenter window that was already closing has surely gone. */
-const PRESENTER_CLOSE_CHECK_MS = 500;
-
 /**
  * The deck shell's state: where we are, the overlays, the theme. One instance lives in the
  * root layout; pages read it through `getDeckShell()`.
@@ -92,21 +89,11 @@ export class DeckShell {
 	/** Opens the presenter view in its own window (or brings the open one forward). */
 	openPresenter(): void {
 		this.urlSync?.flush();
-		const opened = this.openPresenterWindow(presenterWindowName(this.presenterClosed, Date.now()));
-		// the shared name found a presenter that was closing (its "closing" had not arrived yet):
-		// it closes under us, so open a new one under a fresh name
-		if (opened && !this.presenterClosed)
-			setTimeout(() => {
-				if (opened.closed) this.openPresenterWindow(presenterWindowName(true, Date.now()));
-			}, PRESENTER_CLOSE_CHECK_MS);
-	}
-
-	private openPresenterWindow(name: string): Window | null {
+		const name = presenterWindowName(this.presenterClosed, Date.now());
 		const opened = window.open(this.presenterUrl, name, 'popup=yes,width=1280,height=800');
 		if (opened) opened.focus();
 		else
 			this.message = `The browser blocked the presenter window. Allow pop-ups for this site, or open ${this.presenterUrl} in a new window.`;
-		return opened;
 	}
 
 	/** Saves the figure on screen; a failure is said in the message line, never thrown at the page. */
